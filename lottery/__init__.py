@@ -1,0 +1,70 @@
+"""lottery: rules, announcements and ticket checking for Chinese lotteries.
+
+Six games as versioned rule data (七星彩, 排列3, 排列5, 双色球, 福彩3D, 15选5),
+a notation for tickets and draws, and :func:`check`, which scores any ticket
+(单式, 复式, 胆拖 and the digit games' plays) by counting, never by
+expanding it.
+
+>>> import lottery
+>>> draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
+>>> result = lottery.check(lottery.parse_ticket("ssq", "01 02 05 07 08 20 27 + 04 09"), draw)
+>>> result.bets, [(w.tier, w.count, w.prize) for w in result.wins]
+(14, [('一等奖', 1, None), ('二等奖', 1, None), ('三等奖', 6, 3000), ('四等奖', 6, 200)])
+>>> result.total, result.pending
+(19200, ('一等奖', '二等奖'))
+"""
+
+from __future__ import annotations
+
+from lottery.check import check
+from lottery.exceptions import (
+    DuplicateNumber,
+    EditionMismatch,
+    GameMismatch,
+    InvalidCount,
+    InvalidFormat,
+    InvalidIssue,
+    InvalidNumber,
+    LotteryError,
+    UnknownGame,
+    UnsupportedPlay,
+    ValidationError,
+)
+from lottery.model import CheckResult, Draw, Edition, Game, Play, Ticket, Tier, Win, Zone
+from lottery.notation import parse_draw, parse_ticket
+from lottery.registry import games, get_game
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CheckResult",
+    "Draw",
+    "DuplicateNumber",
+    "Edition",
+    "EditionMismatch",
+    "Game",
+    "GameMismatch",
+    "InvalidCount",
+    "InvalidFormat",
+    "InvalidIssue",
+    "InvalidNumber",
+    "LotteryError",
+    "Play",
+    "Ticket",
+    "Tier",
+    "UnknownGame",
+    "UnsupportedPlay",
+    "ValidationError",
+    "Win",
+    "Zone",
+    "__version__",
+    "check",
+    "games",
+    "get_game",
+    "parse_draw",
+    "parse_ticket",
+]
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

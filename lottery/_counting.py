@@ -1,0 +1,93 @@
+"""Closed-form counting of winning bets.
+
+Each function returns a *hit distribution*: ``dist[h]`` is how many of the
+bets a ticket covers match ``h`` numbers (or positions, or a run of ``h``)
+of the draw.  Nothing here enumerates bets: the work depends on the number of
+zones and positions, never on how many bets a ticket covers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from math import comb
+
+__all__ = [
+    "ball_distribution",
+    "combine",
+    "positional_distribution",
+    "run_distribution",
+]
+
+
+def ball_distribution(
+    dan: Collection[int],
+    tuo: Collection[int],
+    drawn: Collection[int],
+    size: int,
+) -> list[int]:
+    """Bets by hits in one ball zone of a 复式 or 胆拖 selection.
+
+    Every bet takes all of ``dan`` and ``size - len(dan)`` of ``tuo``.  With
+    ``kd`` 胆 and ``kt`` 拖 drawn, the bets hitting ``kd + r`` numbers number
+    ``C(kt, r) · C(len(tuo) - kt, need - r)``.
+    """
+    kd = sum(1 for n in dan if n in drawn)
+    kt = sum(1 for n in tuo if n in drawn)
+    need = size - len(dan)
+    misses = len(tuo) - kt
+    dist = [0] * (size + 1)
+    for r in range(max(0, need - misses), min(kt, need) + 1):
+        dist[kd + r] = comb(kt, r) * comb(misses, need - r)
+    return dist
+
+
+def positional_distribution(groups: Iterable[Sequence[int]], drawn: Iterable[int]) -> list[int]:
+    """Bets by matching positions: the coefficients of ∏ (misses + hits·x)."""
+    dist = [1]
+    for group, digit in zip(groups, drawn, strict=True):
+        hit = 1 if digit in group else 0
+        miss = len(group) - hit
+        nxt = [0] * (len(dist) + 1)
+        for h, count in enumerate(dist):
+            if count:
+                nxt[h] += count * miss
+                if hit:
+                    nxt[h + 1] += count
+        dist = nxt
+    return dist
+
+
+def run_distribution(groups: Sequence[Sequence[int]], drawn: Sequence[int]) -> list[int]:
+    """Bets by their longest run of adjacent matching positions.
+
+    A walk over the positions keeps, for each (current run, longest run so
+    far), how many partial bets reach it: a match extends the run, a miss
+    ends it.  At most (positions + 1)² states, whatever the bet count.
+    """
+    states: dict[tuple[int, int], int] = {(0, 0): 1}
+    for group, digit in zip(groups, drawn, strict=True):
+        hit = 1 if digit in group else 0
+        miss = len(group) - hit
+        nxt: dict[tuple[int, int], int] = {}
+        for (run, best), count in states.items():
+            if miss:
+                key = (0, best)
+                nxt[key] = nxt.get(key, 0) + count * miss
+            if hit:
+                key = (run + 1, max(best, run + 1))
+                nxt[key] = nxt.get(key, 0) + count
+        states = nxt
+    dist = [0] * (len(groups) + 1)
+    for (_, best), count in states.items():
+        dist[best] += count
+    return dist
+
+
+def combine(dists: Sequence[Sequence[int]]) -> dict[tuple[int, ...], int]:
+    """Joint distribution of independent zones: bets by hits in every zone."""
+    joint: dict[tuple[int, ...], int] = {(): 1}
+    for dist in dists:
+        joint = {
+            (*hits, h): count * c for hits, count in joint.items() for h, c in enumerate(dist) if c
+        }
+    return joint

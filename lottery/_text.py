@@ -1,0 +1,105 @@
+"""Private text helpers: normalization and ASCII-only number reading.
+
+Normalization maps one character to one character, so a column in the
+normalized text is the same column in what the user typed; error messages can
+point at the original.  Only full-width forms and CJK punctuation are mapped:
+other "digits" (``٣``, ``²``, ``⑱``) stay as they are and are rejected by the
+readers below, never silently converted.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Final
+
+_MAP: dict[int, int] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}  # ！…～
+_MAP.update(
+    {
+        ord(src): ord(dst)
+        for src, dst in {
+            "\u3000": " ",  # ideographic space
+            "\u00a0": " ",  # no-break space
+            "\t": " ",
+            "\u3001": ",",  # 、
+            "\u3002": ".",  # 。
+            "\u00d7": "x",  # ×, the multiple sign
+            "\u2014": "-",  # —
+            "\u2013": "-",  # –
+            "\u3010": "[",  # 【
+            "\u3011": "]",  # 】
+            "\u300c": '"',  # 「
+            "\u300d": '"',  # 」
+            "\u201c": '"',  # “
+            "\u201d": '"',  # ”
+            "\ufe62": "+",  # small plus
+        }.items()
+    },
+)
+_TABLE: Final = _MAP
+
+_DIGITS_RE: Final = re.compile(r"[0-9]+")
+_SPLIT_RE: Final = re.compile(r"[\s,]+")
+
+#: Longest text any parser reads as one ticket or draw; anything longer is not
+#: a ticket (the largest real ticket is about 120 characters).
+MAX_LINE: Final = 1000
+
+
+def normalize(text: str) -> str:
+    """Map full-width characters and CJK punctuation to ASCII, one for one."""
+    return text.translate(_TABLE)
+
+
+def is_digits(token: str) -> bool:
+    """Whether ``token`` is one or more ASCII digits (``str.isdigit`` is not)."""
+    return _DIGITS_RE.fullmatch(token) is not None
+
+
+def split_tokens(text: str, offset: int = 0) -> list[tuple[str, int]]:
+    """Split on white space and commas; each token with its 0-based offset."""
+    out: list[tuple[str, int]] = []
+    pos = 0
+    for match in _SPLIT_RE.finditer(text):
+        if match.start() > pos:
+            out.append((text[pos : match.start()], offset + pos))
+        pos = match.end()
+    if pos < len(text):
+        out.append((text[pos:], offset + pos))
+    return out
+
+
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``text[start:end]`` past white space on both sides."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+_DATE_RE: Final = re.compile(
+    r"(?P<y>[0-9]{4})(?:(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+    r"|年(?P<m2>[0-9]{1,2})月(?P<d2>[0-9]{1,2})日?)"
+    r"(?:\s*\((?P<w>[一二三四五六日天])\))?",
+)
+
+
+def match_date(text: str, pos: int = 0) -> tuple[datetime.date, str | None, int] | None:
+    """A date at ``text[pos:]``: ``2019-02-24``, ``2019/2/24``, ``2019年2月24日``.
+
+    An optional weekday in brackets may follow (``2025-06-05(四)``), as the
+    China Welfare Lottery prints it.  Returns the date, the weekday character
+    (or ``None``) and where the match ends; ``None`` when there is no valid
+    date there.
+    """
+    m = _DATE_RE.match(text, pos)
+    if m is None:
+        return None
+    month = m.group("m") or m.group("m2")
+    day = m.group("d") or m.group("d2")
+    try:
+        value = datetime.date(int(m.group("y")), int(month), int(day))
+    except ValueError:
+        return None
+    return value, m.group("w"), m.end()

@@ -1,0 +1,83 @@
+"""PL3 (排列3, Pai Lie 3, "arrangement 3").
+
+A national China Sports Lottery (体彩) game, drawn daily.  Its result is the
+first three digits of the same issue's 排列5 draw (rules.md §7).  Issue
+numbers are ``YYNNN`` officially (``19048``); ``2019048`` is accepted on
+input.  No official 试机号 exists for 排列3 (UNCONFIRMED).
+
+A number is 3 digits (百 十 个), each 0–9, repeats allowed.  2元 a bet.
+
+Plays and prizes (rules.md §2; [S‑166], [S‑sporttery-pl3], [S‑17500cfg])
+-------------------------------------------------------------------------
+======  ==========================================================  ======
+直选    all 3 digits in order                                        1040元
+组选3   the draw has exactly two equal digits; same digits           346元
+组选6   the draw has three distinct digits; same digits              173元
+======  ==========================================================  ======
+
+A triple draw (``111``) pays only 直选; a 组三-form draw pays only 组选3 and
+a 组六-form draw only 组选6.  Every other play wins the prize of the play it
+stands for: 直选和值, 直选跨度 and 直选组合 pay 直选; 组选和值 pays 组选3 or
+组选6 by the draw's form; 组选3和值/跨度 pay 组选3; 组选6和值/跨度 and
+组选6胆拖 pay 组选6.
+
+Tickets: 直选 ``161`` or 复式 ``12|6|01``; 组选3 ``116`` (one bet) or 包号
+``168`` (n(n−1) bets); 组选6 ``236`` or 包号 ``2368`` (C(n,3) bets);
+直选和值 ``直选和值 10``; 组选和值, 组选3和值, 组选6和值; 直选跨度, 组选3跨度,
+组选6跨度; 直选组合 ``直选组合 1234`` (n(n−1)(n−2) bets); 组选6胆拖
+``组选6胆拖 1 # 2345`` (C(拖, 3−胆) bets).  组选3胆拖 is refused: rules.md
+names it but does not define what it covers.
+
+Editions: an older edition paid 1000 / 320 / 160 ([S‑hyx], c. 2009–2012);
+the date of the change to 1040 / 346 / 173 is UNCONFIRMED (in force by about
+2016), so the library applies the current amounts to every issue and the
+validator reports an announcement of the old amounts as a difference.  The
+full play list is single-source ([S‑ML], UNCONFIRMED).
+
+>>> import lottery
+>>> draw = lottery.parse_draw("pl3", "161", issue="19048")
+>>> lottery.check(lottery.parse_ticket("pl3", "组选3 16"), draw).wins
+(Win(tier='组选3', count=1, prize=346),)
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from lottery.games._digits import common_plays
+from lottery.model import Edition, Game, Tier, Zone
+from lottery.plays import StandardPlay
+
+__all__ = ["GAME"]
+
+_SRC: Final = "rules.md §2 [S‑166, S‑sporttery-pl3, S‑17500cfg]"
+
+GAME: Final = Game(
+    code="pl3",
+    name="排列3",
+    english="Arrangement 3",
+    operator="体彩",
+    aliases=("排列3", "排列三", "pls", "pl3", "PL3", "P3"),
+    issue_digits=5,
+    draw_weekdays=(0, 1, 2, 3, 4, 5, 6),
+    editions=(
+        Edition(
+            name="original",
+            first_issue=None,
+            zones=(
+                Zone("号码", 0, 9, 3, positional=True, width=1, positions=("百位", "十位", "个位")),
+            ),
+            tiers=(
+                Tier("直选", 1040, ((3,),), source=_SRC),
+                Tier("组选3", 346, source=_SRC),
+                Tier("组选6", 173, source=_SRC),
+            ),
+            source="rules.md §2",
+        ),
+    ),
+    plays=(
+        StandardPlay("直选", aliases=("单选", "单式", "复式", "直选复式")),
+        *common_plays("直选"),
+    ),
+    doc=__doc__ or "",
+)

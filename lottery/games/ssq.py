@@ -1,0 +1,134 @@
+"""SSQ (双色球, Shuang Se Qiu, "double colour ball").
+
+A national China Welfare Lottery (福彩) game with a single national pool,
+drawn every Tuesday, Thursday and Sunday.  Issue numbers are ``YYYYNNN``
+(``2019021``), restarting at 001 each year and never skipping over holidays.
+
+A bet is 6 distinct 红球 from 01–33 and 1 蓝球 from 01–16 (the blue may equal
+a red value); order does not matter, and draws are printed with the reds
+ascending.  A bet costs 2元.
+
+Tickets
+-------
+- 单式: ``02 05 07 08 20 27 + 04``.
+- 复式: 7–20 reds and/or 2–16 blues; C(red, 6) × blue bets.
+- 胆拖 (reds only): 1–5 red 胆 and 拖 with 胆 + 拖 ≥ 7;
+  C(拖, 6 − 胆) × blue bets: ``02 05 # 07 08 20 27 33 + 04``.
+- The 20-red and 5-胆 limits are channel and help-page limits, not rule text
+  (rules.md §4.2, UNCONFIRMED item 9).
+
+Prize tiers (red + blue matched)
+--------------------------------
+========  ========================  =========
+一等奖    6+1                       floating
+二等奖    6+0                       floating
+三等奖    5+1                       3000元
+四等奖    5+0, 4+1                  200元
+五等奖    4+0, 3+1                  10元
+六等奖    2+1, 1+1, 0+1             5元
+福运奖    3+0, 2026 edition only,   5元
+          in the 特别规定期间
+========  ========================  =========
+
+Each bet wins only one tier.  Editions:
+
+- ``original``: every issue before 2026014 (rules.md §4.3; [S‑hyx],
+  [S‑166], [S‑sogou ssq-award]; fixed amounts also in cwl API samples).
+- ``2026``: from issue 2026014 (2026‑02‑01; 财综〔2025〕50号, rules.md §4.4).
+  Fixed tiers unchanged; **福运奖** (3+0, 5元) is paid only during the
+  特别规定期间, which starts once the pool after a draw reaches 15亿 and ends
+  when it falls below 3亿 (the post-draw pool governs the next draw).  It
+  ran from 2026014 through 2026075; 广东福彩 announced the stop from 2026076
+  [S‑settle].  A draw after 2026075 pays 福运奖 only if it says the period is
+  active (``Draw.special_period``).  3+1 stays 五等奖; 福运奖 is not added.
+
+Limitations
+-----------
+- Floating prizes (一等奖, 二等奖) are known only from an announcement.
+- UNCONFIRMED (rules.md §11): the 2026 caps (一等奖 1亿 and 二等奖 7000万 per
+  draw), the 限额赔付 clause that can adjust fixed prizes, and what the 2018
+  republication of the rules changed.  Temporary 派奖 promotions change
+  published amounts; the validator reports them as differences.
+
+>>> import lottery
+>>> draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
+>>> lottery.check(lottery.parse_ticket("ssq", "02 05 07 08 21 33 + 04"), draw).wins
+(Win(tier='四等奖', count=1, prize=200),)
+>>> fuyun = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2026020")
+>>> lottery.check(lottery.parse_ticket("ssq", "02 05 07 09 21 33 + 01"), fuyun).wins
+(Win(tier='福运奖', count=1, prize=5),)
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from lottery.model import Draw, Edition, Game, Tier, Zone
+from lottery.plays import StandardPlay
+
+__all__ = ["GAME", "SPECIAL_PERIOD_FIRST", "SPECIAL_PERIOD_LAST", "in_special_period"]
+
+#: First and last issue of the 2026 特别规定期间 as announced (rules.md §4.4).
+SPECIAL_PERIOD_FIRST: Final = (2026, 14)
+SPECIAL_PERIOD_LAST: Final = (2026, 75)
+
+
+def in_special_period(draw: Draw) -> bool:
+    """Whether 福运奖 is paid in ``draw``: as announced, else the known period.
+
+    The announced state wins because the period depends on the pool, which
+    only announcements know; without one, the library knows 2026014–2026075.
+    """
+    if draw.special_period is not None:
+        return draw.special_period
+    return SPECIAL_PERIOD_FIRST <= draw.issue_key <= SPECIAL_PERIOD_LAST
+
+
+_RED: Final = Zone("红球", 1, 33, 6, max_pick=20, dan=(1, 5))
+_BLUE: Final = Zone("蓝球", 1, 16, 1, max_pick=16)
+_SRC: Final = "rules.md §4.3 [S‑hyx, S‑166, S‑sogou ssq-award]"
+_TIERS: Final = (
+    Tier("一等奖", None, ((6, 1),), source=_SRC),
+    Tier("二等奖", None, ((6, 0),), source=_SRC),
+    Tier("三等奖", 3000, ((5, 1),), source=_SRC),
+    Tier("四等奖", 200, ((5, 0), (4, 1)), source=_SRC),
+    Tier("五等奖", 10, ((4, 0), (3, 1)), source=_SRC),
+    Tier("六等奖", 5, ((2, 1), (1, 1), (0, 1)), source=_SRC),
+)
+
+GAME: Final = Game(
+    code="ssq",
+    name="双色球",
+    english="Double Color Ball",
+    operator="福彩",
+    aliases=("双色球", "ssq", "SSQ", "shuangseqiu"),
+    issue_digits=7,
+    draw_weekdays=(1, 3, 6),
+    editions=(
+        Edition(
+            name="original",
+            first_issue=None,
+            zones=(_RED, _BLUE),
+            tiers=_TIERS,
+            source="rules.md §4.2–4.3",
+        ),
+        Edition(
+            name="2026",
+            first_issue="2026014",
+            zones=(_RED, _BLUE),
+            tiers=(
+                *_TIERS,
+                Tier(
+                    "福运奖",
+                    5,
+                    ((3, 0),),
+                    when=in_special_period,
+                    source="rules.md §4.4 [S‑settle, S‑plan10, S‑17500cfg, S‑cfg‑ts]",
+                ),
+            ),
+            source="rules.md §4.4 (财综〔2025〕50号)",
+        ),
+    ),
+    plays=(StandardPlay("普通"),),
+    doc=__doc__ or "",
+)

@@ -1,0 +1,346 @@
+"""Reading and writing tickets and draws (the notation of ``docs/notation.md``).
+
+Text is normalized first (full-width digits and CJK punctuation become
+ASCII, one character for one), so every column an error names is a column of
+the text the caller gave.  ``str()`` of a :class:`~lottery.Ticket` or
+:class:`~lottery.Draw` is the canonical form and parses back to an equal
+value.
+
+>>> import lottery
+>>> t = lottery.parse_ticket("ssq", "０２、05，07 08 20 27 ＋ 04 ×5")
+>>> str(t), t.bets, t.multiple
+('02 05 07 08 20 27 + 04 x5', 1, 5)
+>>> d = lottery.parse_draw("pl5", "第2019048期 2019-02-24 16170")
+>>> str(d)
+'排列5 第19048期 2019-02-24 16170'
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from lottery import _text
+from lottery.exceptions import (
+    DuplicateNumber,
+    InvalidCount,
+    InvalidFormat,
+    InvalidIssue,
+    ValidationError,
+)
+from lottery.model import Draw, Edition, Game, Play, Ticket, Zone, ensure_str, resolve_game
+from lottery.plays import read_number, split_on
+
+__all__ = ["SPECIAL_PERIOD_KEY", "format_draw", "format_numbers", "parse_draw", "parse_ticket"]
+
+#: Key of the 特别规定期间 (双色球 福运奖) flag in a draw's canonical text.
+SPECIAL_PERIOD_KEY = "特别规定期间"
+_TRUE = {"是": True, "否": False, "yes": True, "no": False, "true": True, "false": False}
+
+
+def _too_long(game: Game, text: str, what: str) -> None:
+    if len(text) > _text.MAX_LINE:
+        msg = (
+            f"{game.label}: {what} is {len(text)} characters long; nothing valid"
+            f" is longer than {_text.MAX_LINE}"
+        )
+        raise InvalidFormat(msg, game=game.code, token=text[:20], position=_text.MAX_LINE + 1)
+
+
+def _play_names(game: Game) -> list[tuple[str, Play]]:
+    names = [(name.upper(), play) for play in game.plays for name in play.names]
+    names.sort(key=lambda pair: -len(pair[0]))
+    return names
+
+
+def _split_multiple(game: Game, text: str, start: int, end: int) -> tuple[int, int]:
+    """Peel a trailing multiple (``x5``, ``×5``, ``5倍``) off ``text[start:end]``."""
+    k = end
+    while k > start and not text[k - 1].isspace():
+        k -= 1
+    if k == start:
+        return 1, end
+    token = text[k:end]
+    if len(token) > 1 and token[0] in "xX":
+        digits = token[1:]
+    elif len(token) > 1 and token.endswith("倍"):
+        digits = token[:-1]
+    else:
+        return 1, end
+    if not _text.is_digits(digits) or len(digits) > 2 or not 1 <= int(digits) <= 99:
+        msg = f"{game.label}: multiple {token!r} at column {k + 1} is not a whole number 1–99"
+        raise InvalidCount(msg, game=game.code, token=token, position=k + 1)
+    _, new_end = _text.strip_span(text, start, k)
+    return int(digits), new_end
+
+
+def _split_play(game: Game, text: str, start: int, end: int) -> tuple[Play, int]:
+    """Find the play name at the start of ``text[start:end]``."""
+    head = text[start:end].upper()
+    for name, play in _play_names(game):
+        if head.startswith(name):
+            after = start + len(name)
+            if after == end:
+                return play, after
+            if text[after].isspace() or text[after] == ":":
+                return play, after + 1
+    first = text[start]
+    if not ("0" <= first <= "9" or first in "(|"):
+        stop = start
+        while stop < end and not text[stop].isspace():
+            stop += 1
+        token = text[start:stop]
+        known = "、".join(p.name for p in game.plays)
+        msg = f"{game.label}: unknown play {token!r} at column {start + 1} (plays: {known})"
+        raise InvalidFormat(msg, game=game.code, token=token, position=start + 1)
+    return game.default_play, start
+
+
+def parse_ticket(game: Game | str, text: str, *, issue: str | None = None) -> Ticket:
+    """Read a ticket written in the library's notation.
+
+    ``issue`` (optional) names the draw the ticket is for; it picks the rule
+    edition for games whose layout changed (七星彩), so that a plain 7-digit
+    ticket of 2020 or later reads as 6 + 1.
+
+    >>> import lottery
+    >>> lottery.parse_ticket("ssq", "02 05 # 07 08 20 27 33 + 04").bets
+    5
+    >>> lottery.parse_ticket("pl3", "12|6|01").bets
+    4
+    >>> lottery.parse_ticket("ssq", "02 05 07 08 20 + 04")
+    Traceback (most recent call last):
+    ...
+    lottery.exceptions.InvalidCount: 双色球 (ssq): 红球 has 5 numbers at column 1;
+    a bet or 复式 takes 6–20
+    """
+    g = resolve_game(game)
+    ensure_str(text, "ticket text")
+    _too_long(g, text, "the ticket")
+    edition = g.edition(ensure_str(issue, "issue")) if issue is not None else None
+    norm = _text.normalize(text)
+    start, end = _text.strip_span(norm, 0, len(norm))
+    if start == end:
+        msg = f"{g.label}: the ticket is empty"
+        raise InvalidFormat(msg, game=g.code, token=text, position=1)
+    multiple, end = _split_multiple(g, norm, start, end)
+    play, arg = _split_play(g, norm, start, end)
+    selection, dan, written = play.parse(g, norm[arg:end], arg, edition)
+    return Ticket(g, play.name, selection, multiple, dan, written)
+
+
+def _read_chunk(game: Game, zone: Zone, chunk: Sequence[tuple[str, int]]) -> list[int]:
+    """Numbers of one zone of a draw, one token each; ball numbers must not repeat."""
+    numbers: list[int] = []
+    for token, pos in chunk:
+        n = read_number(game, zone, token, pos)
+        if not zone.positional and n in numbers:
+            msg = f"{game.label}: {zone.name} {zone.fmt(n)!r} at column {pos + 1} repeats"
+            raise DuplicateNumber(msg, game=game.code, token=zone.fmt(n), position=pos + 1)
+        numbers.append(n)
+    return numbers
+
+
+def _read_zone(game: Game, zone: Zone, text: str, offset: int) -> list[int]:
+    """Exactly the numbers of one zone of a draw."""
+    tokens = _text.split_tokens(text, offset)
+    if zone.digits and zone.size > 1 and len(tokens) == 1 and len(tokens[0][0]) == zone.size:
+        token, at = tokens[0]
+        tokens = [(ch, at + i) for i, ch in enumerate(token)]
+    if len(tokens) != zone.size:
+        msg = (
+            f"{game.label}: {zone.name} has {len(tokens)} numbers at column"
+            f" {offset + 1}; a draw has {zone.size}"
+        )
+        raise InvalidCount(msg, game=game.code, token=text.strip(), position=offset + 1)
+    return _read_chunk(game, zone, tokens)
+
+
+def read_numbers(game: Game, edition: Edition, text: str, offset: int = 0) -> tuple[int, ...]:
+    """The numbers of a draw: zones split by ``+``, or all numbers in a row."""
+    parts = split_on(text, "+", offset)
+    zones = edition.zones
+    out: list[int] = []
+    if len(parts) == len(zones):
+        for zone, (part, at) in zip(zones, parts, strict=True):
+            out.extend(_read_zone(game, zone, part, at))
+        return tuple(out)
+    if len(parts) == 1:
+        tokens = _text.split_tokens(text, offset)
+        if (
+            len(tokens) == 1
+            and all(z.positional for z in zones)
+            and len(tokens[0][0]) == edition.size
+        ):
+            token, at = tokens[0]
+            tokens = [(ch, at + i) for i, ch in enumerate(token)]
+        if len(tokens) == edition.size:
+            i = 0
+            for zone in zones:
+                out.extend(_read_chunk(game, zone, tokens[i : i + zone.size]))
+                i += zone.size
+            return tuple(out)
+    want = " + ".join(f"{z.size} {z.name}" for z in zones)
+    shown = text.strip()[:40]
+    msg = f"{game.label}: cannot read {shown!r} at column {offset + 1} as a draw of {want}"
+    raise InvalidCount(msg, game=game.code, token=shown, position=offset + 1)
+
+
+def format_numbers(edition: Edition, numbers: Sequence[int]) -> str:
+    """A draw's numbers as printed: ``02 05 07 08 20 27 + 04``, ``16170``, ``560021 + 7``."""
+    out: list[str] = []
+    i = 0
+    for zone in edition.zones:
+        part = numbers[i : i + zone.size]
+        i += zone.size
+        if zone.digits:
+            out.append("".join(map(str, part)))
+        else:
+            out.append(" ".join(map(zone.fmt, part)))
+    return " + ".join(out)
+
+
+def _peel(
+    game: Game, norm: str, start: int, end: int
+) -> tuple[str | None, datetime.date | None, int]:
+    """Leading game name, issue (``第…期``) and date of a draw's text."""
+    issue: str | None = None
+    date: datetime.date | None = None
+    names = {n.upper() for n in (game.code, game.name, *game.aliases)}
+    pos = start
+    while pos < end:
+        stop = pos
+        while stop < end and not norm[stop].isspace():
+            stop += 1
+        token = norm[pos:stop]
+        dated = _text.match_date(norm, pos)
+        if token.upper() in names:
+            pass
+        elif token.startswith("第") or token.endswith("期"):
+            issue = game.parse_issue(token, offset=pos)
+        elif dated is not None and (dated[2] >= end or norm[dated[2]].isspace()):
+            date, _, stop = dated
+        else:
+            break
+        pos, _ = _text.strip_span(norm, stop, end)
+    return issue, date, pos
+
+
+def _flag(game: Game, key: str, value: str, pos: int) -> bool:
+    flag = _TRUE.get(value.strip().lower())
+    if flag is None:
+        msg = f"{game.label}: {key} must be 是 or 否, not {value.strip()!r} (column {pos + 1})"
+        raise InvalidFormat(msg, game=game.code, token=value.strip(), position=pos + 1)
+    return flag
+
+
+def read_amount(game: Game, text: str, pos: int) -> int:
+    """An announced amount in yuan: ``5000000``, ``5,000,000`` or ``5000000元``."""
+    raw = text.strip().removesuffix("元")
+    digits = raw.replace(",", "")
+    groups = raw.split(",")
+    grouped = len(groups) == 1 or (
+        1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+    )
+    if not _text.is_digits(digits) or not grouped or len(digits) > 15:
+        msg = (
+            f"{game.label}: amount {text.strip()!r} at column {pos + 1} is not a"
+            " whole number of yuan"
+        )
+        raise InvalidFormat(msg, game=game.code, token=text.strip(), position=pos + 1)
+    return int(digits)
+
+
+def _read_sections(
+    game: Game,
+    edition: Edition,
+    issue: str,
+    sections: Sequence[tuple[str, int]],
+) -> tuple[tuple[tuple[str, int], ...], bool | None]:
+    """The ``; TIER=YUAN`` and ``; 特别规定期间=是`` sections of a draw's text."""
+    prizes: list[tuple[str, int]] = []
+    special: bool | None = None
+    for section, at in sections:
+        if not section.strip():
+            continue
+        key, eq, value = section.partition("=")
+        if not eq:
+            msg = (
+                f"{game.label}: expected TIER=YUAN after ';' at column {at + 1},"
+                f" not {section.strip()!r}"
+            )
+            raise InvalidFormat(msg, game=game.code, token=section.strip(), position=at + 1)
+        key = key.strip()
+        value_at = at + len(key) + 1
+        if key == SPECIAL_PERIOD_KEY:
+            special = _flag(game, key, value, value_at)
+        elif edition.has_tier(key):
+            prizes.append((key, read_amount(game, value, value_at)))
+        else:
+            msg = f"{game.label}: issue {issue} has no prize tier {key!r} (column {at + 1})"
+            raise InvalidFormat(msg, game=game.code, token=key, position=at + 1)
+    return tuple(prizes), special
+
+
+def parse_draw(
+    game: Game | str,
+    text: str,
+    *,
+    issue: str | None = None,
+    date: datetime.date | None = None,
+) -> Draw:
+    """Read a draw: ``[game] [第ISSUE期] [DATE] NUMBERS [; TIER=YUAN …]``.
+
+    The issue may come from the text or from ``issue=``; a draw needs one,
+    because the issue decides which rules apply.
+
+    >>> import lottery
+    >>> d = lottery.parse_draw("ssq", "27 05 07 08 20 02 04", issue="2019021")
+    >>> d.numbers, d.issue
+    ((2, 5, 7, 8, 20, 27, 4), '2019021')
+    >>> str(lottery.parse_draw("qxc", "5 6 0 0 2 1 7", issue="20100"))
+    '七星彩 第20100期 560021 + 7'
+    """
+    g = resolve_game(game)
+    ensure_str(text, "draw text")
+    if date is not None and not isinstance(date, datetime.date):
+        msg = f"date must be a datetime.date, not {type(date).__name__}"
+        raise TypeError(msg)
+    _too_long(g, text, "the draw")
+    norm = _text.normalize(text)
+    sections = split_on(norm, ";", 0)
+    head, _ = sections[0]
+    start, end = _text.strip_span(head, 0, len(head))
+    found_issue, found_date, pos = _peel(g, head, start, end)
+    given = g.parse_issue(ensure_str(issue, "issue")) if issue is not None else None
+    if found_issue is not None and given is not None and found_issue != given:
+        msg = f"{g.label}: the text says issue {found_issue} but issue={issue!r} was given"
+        raise InvalidIssue(msg, game=g.code, token=found_issue)
+    the_issue = found_issue or given
+    if the_issue is None:
+        msg = f"{g.label}: a draw needs its issue number (write 第NNN期 or pass issue=)"
+        raise InvalidIssue(msg, game=g.code, token=text[:20], position=1)
+    if found_date is not None and date is not None and found_date != date:
+        msg = f"{g.label}: the text says {found_date} but date={date} was given"
+        raise ValidationError(msg, game=g.code, token=str(found_date))
+    if pos >= end:
+        msg = f"{g.label}: the draw has no numbers"
+        raise InvalidCount(msg, game=g.code, token=text[:20], position=end + 1)
+    edition = g.edition(the_issue)
+    numbers = read_numbers(g, edition, head[pos:end], pos)
+    prizes, special = _read_sections(g, edition, the_issue, sections[1:])
+    return Draw(g, the_issue, numbers, found_date or date, prizes, special)
+
+
+def format_draw(draw: Draw) -> str:
+    """``双色球 第2019021期 2019-02-24 02 05 07 08 20 27 + 04`` (+ prizes, flags)."""
+    parts = [draw.game.name, f"第{draw.issue}期"]
+    if draw.date is not None:
+        parts.append(draw.date.isoformat())
+    parts.append(format_numbers(draw.edition, draw.numbers))
+    text = " ".join(parts)
+    for tier, amount in draw.prizes:
+        text += f"; {tier}={amount}"
+    if draw.special_period is not None:
+        text += f"; {SPECIAL_PERIOD_KEY}={'是' if draw.special_period else '否'}"
+    return text
