@@ -22,7 +22,7 @@ __all__ = [
 def ball_distribution(
     dan: Collection[int],
     tuo: Collection[int],
-    drawn: Collection[int],
+    drawn: frozenset[int],
     size: int,
 ) -> list[int]:
     """Bets by hits in one ball zone of a 复式 or 胆拖 selection.
@@ -31,8 +31,8 @@ def ball_distribution(
     ``kd`` 胆 and ``kt`` 拖 drawn, the bets hitting ``kd + r`` numbers number
     ``C(kt, r) · C(len(tuo) - kt, need - r)``.
     """
-    kd = sum(1 for n in dan if n in drawn)
-    kt = sum(1 for n in tuo if n in drawn)
+    kd = len(drawn.intersection(dan)) if dan else 0
+    kt = len(drawn.intersection(tuo))
     need = size - len(dan)
     misses = len(tuo) - kt
     dist = [0] * (size + 1)
@@ -45,15 +45,19 @@ def positional_distribution(groups: Iterable[Sequence[int]], drawn: Iterable[int
     """Bets by matching positions: the coefficients of ∏ (misses + hits·x)."""
     dist = [1]
     for group, digit in zip(groups, drawn, strict=True):
-        hit = 1 if digit in group else 0
-        miss = len(group) - hit
-        nxt = [0] * (len(dist) + 1)
-        for h, count in enumerate(dist):
-            if count:
-                nxt[h] += count * miss
-                if hit:
-                    nxt[h + 1] += count
-        dist = nxt
+        if digit in group:
+            miss = len(group) - 1
+            prev = 0
+            nxt = []
+            for count in dist:
+                nxt.append(count * miss + prev)
+                prev = count
+            nxt.append(prev)
+            dist = nxt
+        else:
+            miss = len(group)
+            dist = [count * miss for count in dist]
+            dist.append(0)
     return dist
 
 
@@ -85,6 +89,17 @@ def run_distribution(groups: Sequence[Sequence[int]], drawn: Sequence[int]) -> l
 
 def combine(dists: Sequence[Sequence[int]]) -> dict[tuple[int, ...], int]:
     """Joint distribution of independent zones: bets by hits in every zone."""
+    if len(dists) == 1:
+        return {(h,): c for h, c in enumerate(dists[0]) if c}
+    if len(dists) == 2:  # the common case: 双色球, 七星彩 2020
+        first, second = dists
+        return {
+            (h1, h2): c1 * c2
+            for h1, c1 in enumerate(first)
+            if c1
+            for h2, c2 in enumerate(second)
+            if c2
+        }
     joint: dict[tuple[int, ...], int] = {(): 1}
     for dist in dists:
         joint = {

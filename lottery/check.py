@@ -41,7 +41,7 @@ def check(ticket: Ticket, draw: Draw) -> CheckResult:
             raise EditionMismatch(msg, game=ticket.game.code, token=str(ticket))
     play = ticket.play_object
     counts = play.count(ticket, draw)
-    order = {tier.name: i for i, tier in enumerate(edition.tiers)}
+    order = edition.order
     wins = tuple(
         Win(tier, count, play.prize(ticket, draw, tier))
         for tier, count in sorted(counts.items(), key=lambda item: order[item[0]])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import abc
 import datetime
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
 import attrs
 
@@ -44,6 +44,7 @@ __all__ = [
 
 #: Numbers of a ticket or draw grouped by zone, position or role.
 Selection = tuple[tuple[int, ...], ...]
+_T = TypeVar("_T")
 
 MAX_MULTIPLE: Final = 99
 WEEKDAYS: Final = "一二三四五六日"
@@ -72,6 +73,17 @@ class Zone:
     width: int = 2
     #: Names of the positions of a positional zone (万位, 千位, …).
     positions: tuple[str, ...] = ()
+    #: Every valid way to write a number of this zone (``"1"``, ``"01"``), for fast reading.
+    tokens: dict[str, int] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        longest = max(self.width, len(str(self.high)))
+        tokens = {
+            str(n).zfill(width): n
+            for n in range(self.low, self.high + 1)
+            for width in range(len(str(n)), longest + 1)
+        }
+        object.__setattr__(self, "tokens", tokens)
 
     @property
     def values(self) -> int:
@@ -149,6 +161,8 @@ class Edition:
         repr=False,
     )
     _by_name: dict[str, Tier] = attrs.field(init=False, repr=False)
+    #: Position of each tier by name, highest first.
+    order: dict[str, int] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         by_hits: dict[tuple[int, ...], list[Tier]] = {}
@@ -161,6 +175,7 @@ class Edition:
             {hits: tuple(tiers) for hits, tiers in by_hits.items()},
         )
         object.__setattr__(self, "_by_name", {t.name: t for t in self.tiers})
+        object.__setattr__(self, "order", {t.name: i for i, t in enumerate(self.tiers)})
 
     def __repr__(self) -> str:
         since = f"from {self.first_issue}" if self.first_issue else "from the start"
@@ -289,6 +304,10 @@ class Game:
     doc: str = attrs.field(default="", repr=False)
     _plays: dict[str, Play] = attrs.field(init=False, repr=False)
     _keys: tuple[tuple[int, int], ...] = attrs.field(init=False, repr=False)
+    #: Whether editions differ in number layout (七星彩 in 2020).
+    layouts_differ: bool = attrs.field(init=False, repr=False)
+    #: Play names (upper case) with their plays, longest first, for reading tickets.
+    play_names: tuple[tuple[str, Play], ...] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         plays: dict[str, Play] = {}
@@ -301,6 +320,13 @@ class Game:
             for e in self.editions
         )
         object.__setattr__(self, "_keys", keys)
+        first = self.editions[0].zones
+        object.__setattr__(self, "layouts_differ", any(e.zones != first for e in self.editions[1:]))
+        names = sorted(
+            ((name.upper(), play) for play in self.plays for name in play.names),
+            key=lambda pair: -len(pair[0]),
+        )
+        object.__setattr__(self, "play_names", tuple(names))
 
     def __reduce__(self) -> tuple[Callable[[str], Game], tuple[str]]:
         from lottery.registry import get_game  # noqa: PLC0415 - import cycle
@@ -312,6 +338,10 @@ class Game:
 
     def __repr__(self) -> str:
         return f"<Game {self.code} {self.name}>"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ARG002, FBT001
+        """Keep hypothesis' and IPython's pretty printers as short as ``repr``."""
+        printer.text(repr(self))
 
     @property
     def issue_format(self) -> str:
@@ -327,12 +357,6 @@ class Game:
     def max_issue(self) -> int:
         """The highest issue sequence number a year can have."""
         return min(366, 53 * len(self.draw_weekdays))
-
-    @property
-    def layouts_differ(self) -> bool:
-        """Whether editions differ in number layout (七星彩 in 2020)."""
-        first = self.editions[0].zones
-        return any(e.zones != first for e in self.editions[1:])
 
     def play(self, name: str) -> Play:
         """The play called ``name`` (or one of its aliases)."""
@@ -522,6 +546,25 @@ class Draw:
             start += zone.size
         return tuple(out)
 
+    def memo(self, key: str, make: Callable[[], _T]) -> _T:
+        """Derived data computed once per draw (plays keep their lookups here)."""
+        try:
+            value: _T = self._cache[key]
+        except KeyError:
+            value = self._cache[key] = make()
+        return value
+
+    @property
+    def drawn(self) -> tuple[frozenset[int] | tuple[int, ...], ...]:
+        """Per zone: the drawn numbers as a set (ball zones) or in order (positional)."""
+        return self.memo(
+            "drawn",
+            lambda: tuple(
+                numbers if zone.positional else frozenset(numbers)
+                for zone, numbers in zip(self.edition.zones, self.zones, strict=True)
+            ),
+        )
+
     def winning_tiers(self, hits: tuple[int, ...]) -> tuple[str, ...]:
         """Tiers a bet with match pattern ``hits`` wins in this draw.
 
@@ -631,6 +674,14 @@ class Ticket:
                 f"{self.game.label}: {self.bets} bets exceed the limit of {max(limits)} per ticket"
             )
             raise InvalidCount(msg, game=self.game.code)
+
+    def memo(self, key: str, make: Callable[[], _T]) -> _T:
+        """Derived data computed once per ticket (plays keep their layout here)."""
+        try:
+            value: _T = self._cache[key]
+        except KeyError:
+            value = self._cache[key] = make()
+        return value
 
     def _editions(self) -> Iterator[Edition]:
         if self.edition is None:

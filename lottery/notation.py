@@ -47,12 +47,6 @@ def _too_long(game: Game, text: str, what: str) -> None:
         raise InvalidFormat(msg, game=game.code, token=text[:20], position=_text.MAX_LINE + 1)
 
 
-def _play_names(game: Game) -> list[tuple[str, Play]]:
-    names = [(name.upper(), play) for play in game.plays for name in play.names]
-    names.sort(key=lambda pair: -len(pair[0]))
-    return names
-
-
 def _split_multiple(game: Game, text: str, start: int, end: int) -> tuple[int, int]:
     """Peel a trailing multiple (``x5``, ``×5``, ``5倍``) off ``text[start:end]``."""
     k = end
@@ -77,7 +71,7 @@ def _split_multiple(game: Game, text: str, start: int, end: int) -> tuple[int, i
 def _split_play(game: Game, text: str, start: int, end: int) -> tuple[Play, int]:
     """Find the play name at the start of ``text[start:end]``."""
     head = text[start:end].upper()
-    for name, play in _play_names(game):
+    for name, play in game.play_names:
         if head.startswith(name):
             after = start + len(name)
             if after == end:
@@ -85,7 +79,7 @@ def _split_play(game: Game, text: str, start: int, end: int) -> tuple[Play, int]
             if text[after].isspace() or text[after] == ":":
                 return play, after + 1
     first = text[start]
-    if not ("0" <= first <= "9" or first in "(|"):
+    if not ("0" <= first <= "9" or first in "(|#"):
         stop = start
         while stop < end and not text[stop].isspace():
             stop += 1
@@ -121,7 +115,7 @@ def parse_ticket(game: Game | str, text: str, *, issue: str | None = None) -> Ti
     norm = _text.normalize(text)
     start, end = _text.strip_span(norm, 0, len(norm))
     if start == end:
-        msg = f"{g.label}: the ticket is empty"
+        msg = f"{g.label}: the ticket {text!r} at column 1 is empty"
         raise InvalidFormat(msg, game=g.code, token=text, position=1)
     multiple, end = _split_multiple(g, norm, start, end)
     play, arg = _split_play(g, norm, start, end)

@@ -7,6 +7,7 @@ tiers, so one class serves 双色球, 15选5, 七星彩, 排列5 and the 直选 
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Sequence
 from math import comb, prod
@@ -43,7 +44,7 @@ def split_on(text: str, sep: str, offset: int) -> list[tuple[str, int]]:
 
 def _bad_token(game: Game, what: str, token: str, pos: int) -> ValidationError:
     shown = token if len(token) <= 20 else token[:20] + "…"
-    if any(unicodedata.category(ch) in ("Nd", "No", "Nl") for ch in token):
+    if any(not ch.isascii() and unicodedata.category(ch) in ("Nd", "No", "Nl") for ch in token):
         msg = (
             f"{game.label}: {what} {shown!r} at column {pos + 1} is not written with"
             " ASCII or full-width digits"
@@ -55,6 +56,9 @@ def _bad_token(game: Game, what: str, token: str, pos: int) -> ValidationError:
 
 def read_number(game: Game, zone: Zone, token: str, pos: int) -> int:
     """Read one number of ``zone``: ASCII digits, in range, not absurdly long."""
+    number = zone.tokens.get(token)
+    if number is not None:
+        return number
     what = f"{zone.name} number"
     if not _text.is_digits(token):
         raise _bad_token(game, what, token, pos)
@@ -121,13 +125,21 @@ def _parse_ball(
         tuo_text, tuo_at = text[close + 1 :], offset + close + 1
     dan = [
         (read_number(game, zone, tok, pos), pos)
-        for tok, pos in _text.split_tokens(dan_text, dan_at)
+        for tok, pos in (_text.split_tokens(dan_text, dan_at) if dan_text else ())
     ]
     tuo = [
         (read_number(game, zone, tok, pos), pos)
         for tok, pos in _text.split_tokens(tuo_text, tuo_at)
     ]
-    if ("#" in text or stripped.startswith("(")) and not dan:
+    marked = "#" in text or stripped.startswith("(")
+    if marked and zone.dan is None:
+        mark = text.find("#") if "#" in text else len(text) - len(stripped)
+        msg = (
+            f"{game.label}: {zone.name} has no 胆拖, but a 胆 mark {text[mark]!r} is at"
+            f" column {offset + mark + 1}"
+        )
+        raise InvalidFormat(msg, game=game.code, token=text[mark], position=offset + mark + 1)
+    if marked and not dan:
         msg = f"{game.label}: {zone.name} has a 胆拖 mark but no 胆 at column {offset + 1}"
         raise InvalidCount(msg, game=game.code, position=offset + 1)
     _no_repeats(game, zone, dan + tuo, zone.name)
@@ -168,8 +180,8 @@ def _positions_plain(game: Game, zone: Zone, text: str, offset: int) -> list[lis
         for i, ch in enumerate(token):
             read_number(game, zone, ch, at + i)
     msg = (
-        f"{game.label}: {zone.name} at column {offset + 1} needs {zone.size} digits,"
-        " one per position, or positions split by '|' (e.g. 12|6|01)"
+        f"{game.label}: {zone.name} {text.strip()[:40]!r} at column {offset + 1} needs"
+        f" {zone.size} digits, one per position, or positions split by '|' (e.g. 12|6|01)"
     )
     raise InvalidCount(msg, game=game.code, token=text.strip(), position=offset + 1)
 
@@ -221,19 +233,20 @@ def _singles_across(
     return out
 
 
-def layouts(game: Game, edition: Edition | None) -> list[tuple[tuple[Zone, ...], str | None]]:
+@functools.cache
+def layouts(game: Game, edition: Edition | None) -> tuple[tuple[tuple[Zone, ...], str | None], ...]:
     """Number layouts a ticket may follow, newest first, each with its edition name.
 
     The name is ``None`` unless the game's editions differ in layout.
     """
     differ = game.layouts_differ
     if edition is not None:
-        return [(edition.zones, edition.name if differ else None)]
+        return ((edition.zones, edition.name if differ else None),)
     out: list[tuple[tuple[Zone, ...], str | None]] = []
     for candidate in reversed(game.editions):
         if all(zones != candidate.zones for zones, _ in out):
             out.append((candidate.zones, candidate.name if differ else None))
-    return out
+    return tuple(out)
 
 
 def zones_for(game: Game, edition: str | None) -> tuple[Zone, ...]:
@@ -428,30 +441,39 @@ class StandardPlay(Play):
                 i += 1
         return total
 
+    def _parts(self, ticket: Ticket) -> list[tuple[Zone, Selection, Selection]]:
+        """The ticket's numbers by zone: (zone, groups or 拖, 胆)."""
+        parts: list[tuple[Zone, Selection, Selection]] = []
+        i = 0
+        for zone in zones_for(ticket.game, ticket.edition):
+            if zone.positional:
+                parts.append((zone, ticket.selection[i : i + zone.size], ()))
+                i += zone.size
+            else:
+                dan = (ticket.dan[i],) if ticket.dan else ((),)
+                parts.append((zone, (ticket.selection[i],), dan))
+                i += 1
+        return parts
+
     def count(self, ticket: Ticket, draw: Draw) -> Counts:
         """Hit distributions per zone, combined, mapped to tiers."""
-        edition = draw.edition
+        run = draw.edition.match == "run"
         dists: list[list[int]] = []
-        i = j = 0
-        numbers = draw.numbers
-        sel = ticket.selection
-        for zone in edition.zones:
-            drawn = numbers[j : j + zone.size]
-            j += zone.size
-            if zone.positional:
-                groups = sel[i : i + zone.size]
-                i += zone.size
-                if edition.match == "run":
-                    dists.append(_counting.run_distribution(groups, drawn))
-                else:
-                    dists.append(_counting.positional_distribution(groups, drawn))
+        parts = ticket.memo("parts", lambda: self._parts(ticket))
+        for (zone, groups, dan), drawn in zip(parts, draw.drawn, strict=True):
+            if not zone.positional:
+                dists.append(_counting.ball_distribution(dan[0], groups[0], drawn, zone.size))  # type: ignore[arg-type]
+            elif run:
+                dists.append(_counting.run_distribution(groups, drawn))  # type: ignore[arg-type]
             else:
-                dan = ticket.dan[i] if ticket.dan else ()
-                dists.append(_counting.ball_distribution(dan, sel[i], drawn, zone.size))
-                i += 1
+                dists.append(_counting.positional_distribution(groups, drawn))
         counts: Counts = {}
+        tiers_of = draw.memo("tiers_of", dict[tuple[int, ...], tuple[str, ...]])
         for hits, count in _counting.combine(dists).items():
-            for tier in draw.winning_tiers(hits):
+            tiers = tiers_of.get(hits)
+            if tiers is None:
+                tiers = tiers_of[hits] = draw.winning_tiers(hits)
+            for tier in tiers:
                 counts[tier] = counts.get(tier, 0) + count
         return counts
 

@@ -44,15 +44,23 @@ _NAMES: Final[Mapping[str, Game]] = MappingProxyType(
 )
 
 
+_EXACT: Final[Mapping[str, Game]] = MappingProxyType(
+    {alias: game for game in GAMES.values() for alias in (game.code, game.name, *game.aliases)},
+)
+
+
 def games() -> tuple[Game, ...]:
     """All games, in registry order."""
     return tuple(GAMES.values())
 
 
-def get_game(name: str) -> Game:
+def get_game(name: str | Game) -> Game:
     """The game with this code, Chinese name or alias (case and width ignored)."""
     if isinstance(name, Game):
         return name
+    exact = _EXACT.get(name) if isinstance(name, str) else None
+    if exact is not None:
+        return exact
     if not isinstance(name, str):
         msg = f"a game name must be a str, not {type(name).__name__}"
         raise TypeError(msg)

@@ -685,7 +685,8 @@ class _Ordered(_SingleBet):
         digits = _read_digits(game, text, offset)
         if len(digits) != 3:
             msg = (
-                f"{game.label}: {self.name} takes 3 digits, not {len(digits)} (column {offset + 1})"
+                f"{game.label}: {self.name} takes 3 digits, not {len(digits)}:"
+                f" {text.strip()!r} (column {offset + 1})"
             )
             raise InvalidCount(msg, game=game.code, token=text.strip(), position=offset + 1)
         return (tuple(d for d, _ in digits),), (), None
@@ -895,7 +896,10 @@ class Pattern(_SingleBet):
         """Nothing after the name."""
         if text.strip():
             start, _ = _text.strip_span(text, 0, len(text))
-            msg = f"{game.label}: {self.name} takes no numbers (column {offset + start + 1})"
+            msg = (
+                f"{game.label}: {self.name} takes no numbers, not {text.strip()!r}"
+                f" (column {offset + start + 1})"
+            )
             raise InvalidFormat(
                 msg, game=game.code, token=text.strip(), position=offset + start + 1
             )

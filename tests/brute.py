@@ -1,0 +1,238 @@
+"""Brute force for the property tests: expand a ticket into its single bets
+and score every bet straight from the rules in rules.md, independently of the
+library's tier tables and counting code.  Written only for the tests.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterator, Sequence
+
+from lottery import Draw, Ticket
+
+Bet = tuple
+
+
+def _ball_bets(dan: Sequence[int], tuo: Sequence[int], size: int) -> Iterator[frozenset[int]]:
+    for rest in itertools.combinations(tuo, size - len(dan)):
+        yield frozenset((*dan, *rest))
+
+
+def _standard_bets(ticket: Ticket, zones: Sequence[tuple[bool, int]]) -> Iterator[Bet]:
+    """zones: (positional, size) pairs of the ticket's layout."""
+    parts = []
+    i = 0
+    for positional, size in zones:
+        if positional:
+            parts.append(list(itertools.product(*ticket.selection[i : i + size])))
+            i += size
+        else:
+            dan = ticket.dan[i] if ticket.dan else ()
+            parts.append(list(_ball_bets(dan, ticket.selection[i], size)))
+            i += 1
+    yield from itertools.product(*parts)
+
+
+LAYOUT = {
+    "ssq": [(False, 6), (False, 1)],
+    "15x5": [(False, 5)],
+    "pl5": [(True, 5)],
+    "pl3": [(True, 3)],
+    "3d": [(True, 3)],
+}
+
+
+def _longest_run(bet: Sequence[int], draw: Sequence[int]) -> int:
+    best = run = 0
+    for a, b in zip(bet, draw, strict=True):
+        run = run + 1 if a == b else 0
+        best = max(best, run)
+    return best
+
+
+def _consecutive4(numbers: Sequence[int]) -> bool:
+    s = set(numbers)
+    return any(all(n + k in s for k in range(4)) for n in s)
+
+
+def _fuyun(draw: Draw) -> bool:
+    year, number = draw.issue_key
+    if (year, number) < (2026, 14):
+        return False
+    if draw.special_period is not None:
+        return draw.special_period
+    return (year, number) <= (2026, 75)
+
+
+def score_standard(code: str, layout: str | None, bet: Bet, draw: Draw) -> list[str]:
+    """Tiers one single bet of the game's own play wins, from rules.md."""
+    n = draw.numbers
+    if code == "ssq":
+        r = len(bet[0] & set(n[:6]))
+        b = n[6] in bet[1]
+        table = {
+            (6, 1): "一等奖",
+            (6, 0): "二等奖",
+            (5, 1): "三等奖",
+            (5, 0): "四等奖",
+            (4, 1): "四等奖",
+            (4, 0): "五等奖",
+            (3, 1): "五等奖",
+            (2, 1): "六等奖",
+            (1, 1): "六等奖",
+            (0, 1): "六等奖",
+        }
+        if (r, int(b)) == (3, 0) and _fuyun(draw):
+            return ["福运奖"]
+        return [table[(r, int(b))]] if (r, int(b)) in table else []
+    if code == "15x5":
+        hits = len(bet[0] & set(n))
+        if hits == 5:
+            return ["特别奖", "一等奖"] if _consecutive4(n) else ["一等奖"]
+        return ["二等奖"] if hits == 4 else []
+    if code == "pl5":
+        return ["直选"] if tuple(bet[0]) == tuple(n) else []
+    if code in ("pl3", "3d"):
+        return [("直选" if code == "pl3" else "单选")] if tuple(bet[0]) == tuple(n) else []
+    if code == "qxc" and layout == "original":
+        run = _longest_run(bet[0], n)
+        names = {7: "一等奖", 6: "二等奖", 5: "三等奖", 4: "四等奖", 3: "五等奖", 2: "六等奖"}
+        return [names[run]] if run in names else []
+    if code == "qxc":
+        front = sum(1 for a, b in zip(bet[0], n[:6], strict=True) if a == b)
+        back = int(bet[1][0] == n[6])
+        table = {
+            (6, 1): "一等奖",
+            (6, 0): "二等奖",
+            (5, 1): "三等奖",
+            (5, 0): "四等奖",
+            (4, 1): "四等奖",
+            (4, 0): "五等奖",
+            (3, 1): "五等奖",
+            (3, 0): "六等奖",
+            (2, 1): "六等奖",
+            (1, 1): "六等奖",
+            (0, 1): "六等奖",
+        }
+        return [table[(front, back)]] if (front, back) in table else []
+    raise AssertionError(code)
+
+
+def _form(digits: Sequence[int]) -> str:
+    return {1: "triple", 2: "group3", 3: "group6"}[len(set(digits))]
+
+
+def _group_win(combo: Sequence[int], draw: Sequence[int]) -> list[str]:
+    """One 组选 bet (a multiset of 3 digits) against a draw."""
+    if sorted(combo) != sorted(draw) or _form(draw) == "triple":
+        return []
+    return ["组选3" if _form(draw) == "group3" else "组选6"]
+
+
+ALL = list(itertools.product(range(10), repeat=3))
+COMBOS = sorted({tuple(sorted(n)) for n in ALL})
+
+
+def _span(n: Sequence[int]) -> int:
+    return max(n) - min(n)
+
+
+def digit_bets(ticket: Ticket) -> tuple[str, list[Bet]]:
+    """(kind of single bet, the single bets) a digit-game play covers."""
+    play = ticket.play
+    sel = ticket.selection
+    if play in ("直选和值",):
+        return "straight", [n for n in ALL if sum(n) == sel[0][0]]
+    if play in ("直选跨度",):
+        return "straight", [n for n in ALL if _span(n) == sel[0][0]]
+    if play == "直选组合":
+        return "straight", list(itertools.permutations(sel[0], 3))
+    group_filters = {
+        "组选和值": lambda c: sum(c) == sel[0][0] and _form(c) != "triple",
+        "组选3和值": lambda c: sum(c) == sel[0][0] and _form(c) == "group3",
+        "组选6和值": lambda c: sum(c) == sel[0][0] and _form(c) == "group6",
+        "组选3跨度": lambda c: _span(c) == sel[0][0] and _form(c) == "group3",
+        "组选6跨度": lambda c: _span(c) == sel[0][0] and _form(c) == "group6",
+    }
+    if play in group_filters:
+        return "group", [c for c in COMBOS if group_filters[play](c)]
+    if play == "组选3":
+        g = sel[0]
+        if len(set(g)) < len(g):
+            return "group", [tuple(sorted(g))]
+        return "group", [tuple(sorted((a, a, b))) for a in g for b in g if a != b]
+    if play == "组选6":
+        return "group", list(itertools.combinations(sel[0], 3))
+    if play == "组选6胆拖":
+        dan = set(ticket.dan[0])
+        pool = sorted(dan | set(sel[0]))
+        return "group", [c for c in itertools.combinations(pool, 3) if dan <= set(c)]
+    return "single", [sel]
+
+
+def score_single_play(play: str, sel: tuple, d: Sequence[int]) -> list[str]:
+    """3D's one-bet plays, from the rules.md §5.4 table."""
+    if play == "1D" or play == "2D":
+        ok = all(not g or g[0] == x for g, x in zip(sel, d, strict=True))
+        return [play] if ok else []
+    if play == "通选":
+        m = sum(1 for a, b in zip(sel[0], d, strict=True) if a == b)
+        return ["通选1"] if m == 3 else ["通选2"] if m == 2 else []
+    if play == "和数":
+        return ["和数"] if sum(d) == sel[0][0] else []
+    if play in ("包选3", "包选6"):
+        if tuple(d) == tuple(sel[0]):
+            return [play + "全中"]
+        return [play + "组中"] if sorted(d) == sorted(sel[0]) else []
+    if play == "猜1D":
+        times = list(d).count(sel[0][0])
+        return [f"猜1D中{times}"] if times else []
+    if play == "猜2D":
+        a, b = sel[0]
+        if a == b:
+            return ["猜2D两同号"] if list(d).count(a) >= 2 else []
+        return ["猜2D两不同号"] if a in d and b in d else []
+    if play == "猜三同":
+        return ["猜三同"] if d[0] == d[1] == d[2] else []
+    if play == "拖拉机":
+        up = d[1] == d[0] + 1 and d[2] == d[1] + 1
+        down = d[1] == d[0] - 1 and d[2] == d[1] - 1
+        return ["拖拉机"] if up or down else []
+    if play == "猜奇偶":
+        want_odd = sel[0][0] == 1
+        return ["猜奇偶"] if all((x % 2 == 1) == want_odd for x in d) else []
+    if play == "猜大小":
+        big = sel[0][0] == 1
+        return ["猜大小"] if (sum(d) >= 19 if big else sum(d) <= 8) else []
+    raise AssertionError(play)
+
+
+def expand(ticket: Ticket) -> tuple[str, list[Bet]]:
+    """The ticket's single bets and the kind of each."""
+    code = ticket.game.code
+    if ticket.play_object.default:
+        if code == "qxc":
+            layout = [(True, 7)] if ticket.edition == "original" else [(True, 6), (True, 1)]
+        else:
+            layout = LAYOUT[code]
+        return "standard", list(_standard_bets(ticket, layout))
+    return digit_bets(ticket)
+
+
+def brute_counts(ticket: Ticket, draw: Draw) -> tuple[int, Counter[str]]:
+    """(bets, winning bets per tier) by expanding the ticket."""
+    kind, bets = expand(ticket)
+    counts: Counter[str] = Counter()
+    straight = "直选" if ticket.game.code == "pl3" else "单选"
+    for bet in bets:
+        if kind == "standard":
+            counts.update(score_standard(ticket.game.code, ticket.edition, bet, draw))
+        elif kind == "straight":
+            if tuple(bet) == tuple(draw.numbers):
+                counts[straight] += 1
+        elif kind == "group":
+            counts.update(_group_win(bet, draw.numbers))
+        else:
+            counts.update(score_single_play(ticket.play, bet, draw.numbers))
+    return len(bets), counts

@@ -1,0 +1,174 @@
+"""Values built directly (not parsed) are validated the same way."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import lottery
+from lottery import Draw, Ticket, get_game
+
+SSQ = get_game("ssq")
+QXC = get_game("qxc")
+
+
+def test_draw_is_canonical() -> None:
+    d = Draw(SSQ, "19021", [27, 5, 7, 8, 20, 2, 4])
+    assert d.issue == "2019021"
+    assert d.numbers == (2, 5, 7, 8, 20, 27, 4)
+    assert d == lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
+    assert hash(d) == hash(lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021"))
+
+
+@pytest.mark.parametrize(
+    ("numbers", "error"),
+    [
+        ((2, 5, 7, 8, 20, 27), lottery.InvalidCount),
+        ((2, 5, 7, 8, 20, 34, 4), lottery.InvalidNumber),
+        ((2, 5, 7, 8, 20, 20, 4), lottery.DuplicateNumber),
+        ((2, 5, 7, 8, 20, 27, 0), lottery.InvalidNumber),
+    ],
+)
+def test_bad_draw_numbers(numbers: tuple[int, ...], error: type[Exception]) -> None:
+    with pytest.raises(error):
+        Draw(SSQ, "2019021", numbers)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error"),
+    [
+        ({"numbers": "0205070820274"}, TypeError),
+        ({"numbers": (2, 5, 7, 8, 20, 27, "4")}, TypeError),
+        ({"numbers": (2, 5, 7, 8, 20, 27, True)}, TypeError),
+        ({"date": "2019-02-24"}, TypeError),
+        ({"prizes": {"一等奖": 5.5}}, TypeError),
+        ({"prizes": {"七等奖": 5}}, lottery.ValidationError),
+        ({"prizes": {"一等奖": -5}}, lottery.ValidationError),
+        ({"prizes": (("一等奖", 5), ("一等奖", 6))}, lottery.ValidationError),
+        ({"special_period": "yes"}, TypeError),
+        ({"issue": "abc"}, lottery.InvalidIssue),
+        ({"issue": 2019021}, TypeError),
+    ],
+)
+def test_bad_draw_fields(kwargs: dict[str, object], error: type[Exception]) -> None:
+    fields: dict[str, object] = {
+        "game": SSQ,
+        "issue": "2019021",
+        "numbers": (2, 5, 7, 8, 20, 27, 4),
+    }
+    fields.update(kwargs)
+    with pytest.raises(error):
+        Draw(**fields)  # type: ignore[arg-type]
+
+
+def test_draw_prizes_are_ordered_by_tier() -> None:
+    d = Draw(SSQ, "2019021", (2, 5, 7, 8, 20, 27, 4), prizes={"二等奖": 100, "一等奖": 5000})
+    assert d.prizes == (("一等奖", 5000), ("二等奖", 100))
+    assert d.prize("一等奖") == 5000
+    assert d.prize("三等奖") is None
+
+
+def test_ticket_is_canonical() -> None:
+    t = Ticket(SSQ, "普通", [[27, 20, 8, 7, 5, 2], [4]])
+    assert t.selection == ((2, 5, 7, 8, 20, 27), (4,))
+    assert t == lottery.parse_ticket("ssq", "02 05 07 08 20 27 + 04")
+    assert Ticket(SSQ, "复式", [[1, 2, 3, 4, 5, 6, 7], [4]]).play == "普通"
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        ((SSQ, "普通", ((1, 2, 3, 4, 5), (4,))), lottery.InvalidCount),
+        ((SSQ, "普通", ((1, 2, 3, 4, 5, 6),)), lottery.InvalidCount),
+        ((SSQ, "普通", ((1, 2, 3, 4, 5, 34), (4,))), lottery.InvalidNumber),
+        ((SSQ, "普通", ((1, 2, 3, 4, 5, 5), (4,))), lottery.DuplicateNumber),
+        ((SSQ, "组选3", ((1, 2, 3),)), lottery.InvalidFormat),
+        ((SSQ, "普通", ((1, 2, 3, 4, 5, 6), (4,)), 0), lottery.InvalidCount),
+        ((SSQ, "普通", ((1, 2, 3, 4, 5, 6), (4,)), 100), lottery.InvalidCount),
+        ((SSQ, "普通", ((3, 4, 5, 6, 7), (4,)), 1, ((1, 2, 3), ())), lottery.DuplicateNumber),
+        ((SSQ, "普通", ((3, 4, 5, 6, 7), (4,)), 1, ((1, 2), (5,))), lottery.InvalidFormat),
+        ((QXC, "普通", ((1,),) * 7), lottery.ValidationError),  # which edition?
+        ((QXC, "普通", ((1,),) * 7, 1, (), "1999"), lottery.ValidationError),
+        ((SSQ, "普通", "0102"), TypeError),
+        ((SSQ, "普通", ((1, 2, 3, 4, 5, 6), (4,)), 2.0), TypeError),
+        ((SSQ, 1, ((1, 2, 3, 4, 5, 6), (4,))), TypeError),
+        (("ssq", "普通", ((1, 2, 3, 4, 5, 6), (4,))), TypeError),
+    ],
+)
+def test_bad_tickets(args: tuple[object, ...], error: type[Exception]) -> None:
+    with pytest.raises(error):
+        Ticket(*args)  # type: ignore[arg-type]
+
+
+def test_seven_star_original_bet_limit() -> None:
+    """At most 10,000 bets per ticket under the original rules (rules.md §1.2)."""
+    assert (
+        lottery.parse_ticket("qxc", "0123456789|0123456789|0123456789|0123456789|0|0|0").bets
+        == 10_000
+    )
+    with pytest.raises(lottery.InvalidCount, match="10000"):
+        lottery.parse_ticket("qxc", "0123456789|0123456789|0123456789|0123456789|01|0|0")
+    big = lottery.parse_ticket(
+        "qxc",
+        "0123456789|0123456789|0123456789|0123456789|0123456789|0123456789 + 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14",
+    )
+    assert big.bets == 15_000_000
+
+
+def test_check_rejects_other_games_and_editions() -> None:
+    draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
+    with pytest.raises(lottery.GameMismatch, match="排列3"):
+        lottery.check(lottery.parse_ticket("pl3", "161"), draw)
+    new = lottery.parse_draw("qxc", "560021 + 7", issue="20100")
+    with pytest.raises(lottery.EditionMismatch) as info:
+        lottery.check(lottery.parse_ticket("qxc", "2508750"), new)
+    assert isinstance(info.value, lottery.GameMismatch)
+    assert isinstance(info.value, ValueError)
+    old = lottery.parse_draw("qxc", "2508750", issue="20099")
+    with pytest.raises(lottery.EditionMismatch):
+        lottery.check(lottery.parse_ticket("qxc", "250875 + 0"), old)
+    with pytest.raises(TypeError):
+        lottery.check("02 05 07 08 20 27 + 04", draw)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        lottery.check(lottery.parse_ticket("ssq", "02 05 07 08 20 27 + 04"), "draw")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("code", "last", "first", "before", "after"),
+    [
+        ("qxc", "20099", "20100", "original", "2020"),
+        ("qxc", "2020099", "2020100", "original", "2020"),
+        ("ssq", "2026013", "2026014", "original", "2026"),
+        ("ssq", "26013", "26014", "original", "2026"),
+    ],
+)
+def test_editions_switch_exactly_at_their_boundary(
+    code: str, last: str, first: str, before: str, after: str
+) -> None:
+    game = get_game(code)
+    assert game.edition(last).name == before
+    assert game.edition(first).name == after
+    assert game.edition("2004001").name == before
+    assert game.edition("2099001").name == after
+
+
+def test_check_result_summary() -> None:
+    draw = lottery.parse_draw("ssq", "2019-02-24 02 05 07 08 20 27 + 04", issue="2019021")
+    result = lottery.check(lottery.parse_ticket("ssq", "02 05 07 08 20 27 33 + 04 x2"), draw)
+    assert result.won
+    assert result.to_dict() == {
+        "game": "ssq",
+        "issue": "2019021",
+        "ticket": "02 05 07 08 20 27 33 + 04 x2",
+        "form": "复式",
+        "bets": 7,
+        "multiple": 2,
+        "wins": [
+            {"tier": "一等奖", "count": 1, "prize": None},
+            {"tier": "三等奖", "count": 6, "prize": 3000},
+        ],
+        "total": 36000,
+        "pending": ["一等奖"],
+    }
+    assert draw.date == datetime.date(2019, 2, 24)
