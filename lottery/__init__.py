@@ -16,6 +16,7 @@ expanding it.
 
 from __future__ import annotations
 
+from lottery.batch import Rejected, Tally, Winner, check_many
 from lottery.check import check
 from lottery.exceptions import (
     DuplicateNumber,
@@ -50,15 +51,19 @@ __all__ = [
     "InvalidNumber",
     "LotteryError",
     "Play",
+    "Rejected",
+    "Tally",
     "Ticket",
     "Tier",
     "UnknownGame",
     "UnsupportedPlay",
     "ValidationError",
     "Win",
+    "Winner",
     "Zone",
     "__version__",
     "check",
+    "check_many",
     "games",
     "get_game",
     "parse_draw",

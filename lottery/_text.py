@@ -39,7 +39,6 @@ _MAP.update(
 _TABLE: Final = _MAP
 
 _DIGITS_RE: Final = re.compile(r"[0-9]+")
-_SPLIT_RE: Final = re.compile(r"[\s,]+")
 
 #: Longest text any parser reads as one ticket or draw; anything longer is not
 #: a ticket (the largest real ticket is about 120 characters).
@@ -58,14 +57,13 @@ def is_digits(token: str) -> bool:
 
 def split_tokens(text: str, offset: int = 0) -> list[tuple[str, int]]:
     """Split on white space and commas; each token with its 0-based offset."""
+    spaced = text.replace(",", " ") if "," in text else text
     out: list[tuple[str, int]] = []
-    pos = 0
-    for match in _SPLIT_RE.finditer(text):
-        if match.start() > pos:
-            out.append((text[pos : match.start()], offset + pos))
-        pos = match.end()
-    if pos < len(text):
-        out.append((text[pos:], offset + pos))
+    cursor = 0
+    for token in spaced.split():
+        at = spaced.find(token, cursor)
+        out.append((token, offset + at))
+        cursor = at + len(token)
     return out
 
 

@@ -339,7 +339,7 @@ class Game:
     def __repr__(self) -> str:
         return f"<Game {self.code} {self.name}>"
 
-    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ARG002, FBT001
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ANN401, ARG002, FBT001
         """Keep hypothesis' and IPython's pretty printers as short as ``repr``."""
         printer.text(repr(self))
 

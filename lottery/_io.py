@@ -1,0 +1,47 @@
+"""Private file helpers: open text in UTF-8 (with or without BOM) or GB18030.
+
+Chinese result files come in both encodings.  The encoding is decided from
+the first 64 KiB: a byte-order mark wins; bytes that are valid UTF-8 mean
+UTF-8; anything else is read as GB18030 (a superset of GBK and GB2312).
+Undecodable bytes become U+FFFD, so a bad line is reported, never lost.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import sys
+from typing import TextIO
+
+__all__ = ["detect_encoding", "open_text", "read_text"]
+
+_SAMPLE = 64 * 1024
+
+
+def detect_encoding(sample: bytes) -> str:
+    """``utf-8-sig``, ``utf-16``, ``utf-8`` or ``gb18030`` for the first bytes of a file."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return "gb18030"
+    return "utf-8"
+
+
+def open_text(path: str) -> TextIO:
+    """Open ``path`` (``-`` for standard input) as text, encoding detected."""
+    raw = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 - returned open
+    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+    encoding = detect_encoding(buffered.peek(_SAMPLE)[:_SAMPLE])
+    return io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline=None)
+
+
+def read_text(path: str) -> tuple[str, str]:
+    """The whole text of ``path`` and the encoding it was read in."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    encoding = detect_encoding(data[:_SAMPLE])
+    return data.decode(encoding, errors="replace"), encoding

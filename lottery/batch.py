@@ -1,0 +1,338 @@
+"""Checking at scale: many tickets against one draw or a whole history.
+
+:func:`check_many` streams its tickets (any iterable: a list, a generator,
+an open file) and keeps only a tally, so memory stays flat however many
+tickets there are.  A bad ticket is recorded with its position and reason,
+and checking goes on.
+
+Counts in a :class:`Tally` include multiples: a ticket ``x5`` adds five times
+its bets and five times its winning bets, so ``total`` is Σ wins × prize.
+
+>>> import lottery
+>>> draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
+>>> lines = ["02 05 07 08 20 33 + 04", "", "# my numbers", "01 02 03 04 05 06 + 04 x2", "oops"]
+>>> tally = lottery.check_many(lines, [draw])
+>>> tally.tickets, tally.bets, dict(tally.wins), tally.total
+(2, 3, {'三等奖': 1, '六等奖': 2}, 3010)
+>>> [(r.where, r.reason) for r in tally.rejected]
+[(5, "双色球 (ssq): unknown play 'oops' at column 1 (plays: 普通)")]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from lottery._fast import Scorer, single_scorer
+from lottery.check import check
+from lottery.exceptions import EditionMismatch, GameMismatch, LotteryError
+from lottery.model import Draw, Game, Ticket, Win, resolve_game
+from lottery.notation import parse_ticket
+
+__all__ = ["Rejected", "Tally", "Winner", "check_many"]
+
+#: How many winners and rejected inputs a tally keeps by default (all are counted).
+KEEP = 1000
+
+
+@attrs.frozen
+class Rejected:
+    """An input that is not a valid ticket: where it was and why."""
+
+    where: int
+    text: str
+    reason: str
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return {"line": self.where, "text": self.text, "reason": self.reason, "kind": self.kind}
+
+
+@attrs.frozen
+class Winner:
+    """A ticket that won in one draw."""
+
+    where: int
+    ticket: str
+    issue: str
+    wins: tuple[Win, ...]
+    total: int
+    multiple: int = 1
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return {
+            "line": self.where,
+            "ticket": self.ticket,
+            "issue": self.issue,
+            "tiers": {w.tier: w.count * self.multiple for w in self.wins},
+            "total": self.total,
+        }
+
+
+def _frozen_mapping(value: Mapping[str, int]) -> Mapping[str, int]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen
+class Tally:
+    """What a batch of tickets won, with the inputs that were rejected.
+
+    ``winners`` and ``rejected`` keep the first entries only (1000 by
+    default); ``winners_count`` and ``rejected_count`` count them all.
+    """
+
+    tickets: int
+    bets: int
+    wins: Mapping[str, int] = attrs.field(converter=_frozen_mapping, hash=False)
+    total: int
+    pending: tuple[str, ...]
+    winners: tuple[Winner, ...]
+    winners_count: int
+    rejected: tuple[Rejected, ...]
+    rejected_count: int
+    draws: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready (the command line's ``--json``)."""
+        return {
+            "tickets": self.tickets,
+            "rejected": [r.to_dict() for r in self.rejected],
+            "rejected_count": self.rejected_count,
+            "bets": self.bets,
+            "wins": dict(self.wins),
+            "total": self.total,
+            "pending": list(self.pending),
+            "winners": [w.to_dict() for w in self.winners],
+            "winners_count": self.winners_count,
+            "draws": self.draws,
+        }
+
+
+def _shorten(text: str, most: int = 80) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
+class _Counter:
+    """The running tally (mutable; frozen into a :class:`Tally` at the end)."""
+
+    def __init__(
+        self, keep_winners: int, keep_rejected: int, on_rejected: Callable[[Rejected], None] | None
+    ) -> None:
+        self.tickets = self.bets = self.total = 0
+        self.wins: dict[str, int] = {}
+        self.pending: dict[str, None] = {}
+        self.winners: list[Winner] = []
+        self.winners_count = 0
+        self.rejected: list[Rejected] = []
+        self.rejected_count = 0
+        self.keep_winners = keep_winners
+        self.keep_rejected = keep_rejected
+        self.on_rejected = on_rejected
+
+    def reject(self, where: int, text: str, error: Exception) -> None:
+        self.rejected_count += 1
+        item = Rejected(where, _shorten(text.rstrip("\r\n")), str(error), type(error).__name__)
+        if len(self.rejected) < self.keep_rejected:
+            self.rejected.append(item)
+        if self.on_rejected is not None:
+            self.on_rejected(item)
+
+    def won(
+        self, where: int, ticket: str, issue: str, wins: tuple[Win, ...], multiple: int
+    ) -> None:
+        total = 0
+        for win in wins:
+            self.wins[win.tier] = self.wins.get(win.tier, 0) + win.count * multiple
+            if win.prize is None:
+                self.pending[win.tier] = None
+            else:
+                total += win.prize * win.count * multiple
+        self.total += total
+        self.winners_count += 1
+        if len(self.winners) < self.keep_winners:
+            self.winners.append(Winner(where, ticket, issue, wins, total, multiple))
+
+    def freeze(self, draws: int, order: Mapping[str, int]) -> Tally:
+        wins = dict(sorted(self.wins.items(), key=lambda item: order.get(item[0], len(order))))
+        return Tally(
+            self.tickets,
+            self.bets,
+            wins,
+            self.total,
+            tuple(self.pending),
+            tuple(self.winners),
+            self.winners_count,
+            tuple(self.rejected),
+            self.rejected_count,
+            draws,
+        )
+
+
+def _fast_lane(draws: list[Draw]) -> list[tuple[Draw, Scorer | None, dict[str, int | None]]]:
+    lane = []
+    for draw in draws:
+        prizes: dict[str, int | None] = {}
+        for tier in draw.edition.tiers:
+            announced = draw.prize(tier.name)
+            prizes[tier.name] = announced if announced is not None else tier.prize
+        lane.append((draw, single_scorer(draw), prizes))
+    return lane
+
+
+def check_many(
+    tickets: Iterable[Ticket | str],
+    draws: Iterable[Draw],
+    *,
+    game: Game | str | None = None,
+    keep_winners: int = KEEP,
+    keep_rejected: int = KEEP,
+    on_rejected: Callable[[Rejected], None] | None = None,
+) -> Tally:
+    """Check every ticket against every draw of its game; return the tally.
+
+    ``tickets`` holds :class:`Ticket` s or ticket texts (one ticket a line);
+    blank texts and texts starting with ``#`` are skipped but keep their
+    place in the count, so a ``Rejected.where`` or ``Winner.where`` is the
+    1-based line number of a file iterated line by line.  Texts are read with
+    the issue of each draw, so a plain 7-digit 七星彩 ticket reads as 6 + 1
+    against draws of 2020 or later.  A ticket whose layout does not fit a
+    draw's rule edition is skipped for that draw.  ``on_rejected`` sees every
+    rejected input as it happens.
+    """
+    history = list(draws)
+    if not history:
+        msg = "check_many needs at least one draw"
+        raise LotteryError(msg)
+    for draw in history:
+        if not isinstance(draw, Draw):
+            msg = f"draws must be Draw objects, not {type(draw).__name__}"
+            raise TypeError(msg)
+    the_game = resolve_game(game) if game is not None else history[0].game
+    if any(d.game is not the_game for d in history):
+        msg = f"every draw must be of {the_game.label}"
+        raise GameMismatch(msg, game=the_game.code)
+    counter = _Counter(keep_winners, keep_rejected, on_rejected)
+    lane = _fast_lane(history)
+    if len(lane) == 1 and lane[0][1] is not None:
+        _one_draw(counter, tickets, lane, the_game)
+    else:
+        for where, item in enumerate(tickets, 1):
+            _one_item(counter, where, item, lane, history, the_game)
+    order = {t.name: i for i, t in enumerate(history[-1].edition.tiers)}
+    return counter.freeze(len(history), order)
+
+
+def _one_item(
+    counter: _Counter,
+    where: int,
+    item: object,
+    lane: list[tuple[Draw, Scorer | None, dict[str, int | None]]],
+    history: list[Draw],
+    game: Game,
+) -> None:
+    """The general path for one input."""
+    if isinstance(item, str):
+        stripped = item.strip()
+        if stripped and not stripped.startswith("#"):
+            _check_text(counter, where, stripped, lane, game)
+    elif isinstance(item, Ticket):
+        _check_ticket(counter, where, item, history)
+    else:
+        counter.reject(where, repr(item), TypeError(f"not a ticket: {type(item).__name__}"))
+
+
+def _one_draw(
+    counter: _Counter,
+    tickets: Iterable[Ticket | str],
+    lane: list[tuple[Draw, Scorer | None, dict[str, int | None]]],
+    game: Game,
+) -> None:
+    """One draw: plain single bets take the fast lane, the rest the general path.
+
+    Winning single bets are tallied by the tuple of tiers they won and turned
+    into money once at the end; only the first winners become objects.
+    """
+    draw, scorer, prizes = lane[0]
+    assert scorer is not None  # noqa: S101 - checked by the caller
+    by_tiers: dict[tuple[str, ...], int] = {}
+    fast_tickets = fast_bets = 0
+    keep = counter.keep_winners
+    for where, item in enumerate(tickets, 1):
+        if type(item) is str:
+            scored = scorer(item)
+            if scored is not None:
+                tiers, times = scored
+                fast_tickets += 1
+                fast_bets += times
+                if tiers:
+                    by_tiers[tiers] = by_tiers.get(tiers, 0) + times
+                    counter.winners_count += 1
+                    if len(counter.winners) < keep:
+                        wins = tuple(Win(t, 1, prizes[t]) for t in tiers)
+                        total = sum((p or 0) for p in (prizes[t] for t in tiers)) * times
+                        counter.winners.append(
+                            Winner(where, item.strip(), draw.issue, wins, total, times)
+                        )
+                continue
+        _one_item(counter, where, item, lane, [draw], game)
+    counter.tickets += fast_tickets
+    counter.bets += fast_bets
+    for tiers, times in by_tiers.items():
+        for tier in tiers:
+            counter.wins[tier] = counter.wins.get(tier, 0) + times
+            prize = prizes[tier]
+            if prize is None:
+                counter.pending[tier] = None
+            else:
+                counter.total += prize * times
+
+
+def _check_text(
+    counter: _Counter,
+    where: int,
+    text: str,
+    lane: list[tuple[Draw, Scorer | None, dict[str, int | None]]],
+    game: Game,
+) -> None:
+    parsed: dict[str, Ticket] = {}
+    counted = False
+    for draw, _scorer, _prizes in lane:
+        key = draw.edition.name
+        ticket = parsed.get(key)
+        if ticket is None:
+            try:
+                ticket = parse_ticket(game, text, issue=draw.issue)
+            except LotteryError as error:
+                counter.reject(where, text, error)
+                return
+            parsed[key] = ticket
+        if not counted:
+            counter.tickets += 1
+            counted = True
+        _score(counter, where, ticket, draw)
+
+
+def _check_ticket(counter: _Counter, where: int, ticket: Ticket, history: list[Draw]) -> None:
+    counter.tickets += 1
+    for draw in history:
+        if ticket.game is not draw.game:
+            counter.reject(
+                where, str(ticket), GameMismatch(f"the ticket is for {ticket.game.label}")
+            )
+            return
+        _score(counter, where, ticket, draw)
+
+
+def _score(counter: _Counter, where: int, ticket: Ticket, draw: Draw) -> None:
+    try:
+        result = check(ticket, draw)
+    except EditionMismatch:
+        return
+    counter.bets += result.bets * result.multiple
+    if result.wins:
+        counter.won(where, str(ticket), draw.issue, result.wins, result.multiple)

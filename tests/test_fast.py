@@ -1,0 +1,85 @@
+"""The fast lane for plain single bets agrees with the general path, always."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import lottery
+from lottery import strategies as lst
+from lottery._fast import single_scorer
+
+GAMES = [g.code for g in lottery.games()]
+
+
+def _general(draw: lottery.Draw, line: str) -> tuple[tuple[str, ...], int] | None:
+    try:
+        ticket = lottery.parse_ticket(draw.game, line, issue=draw.issue)
+        result = lottery.check(ticket, draw)
+    except lottery.LotteryError:
+        return None
+    return tuple(w.tier for w in result.wins for _ in range(w.count)), ticket.multiple
+
+
+def _agree(draw: lottery.Draw, line: str) -> None:
+    scorer = single_scorer(draw)
+    if scorer is None:
+        return
+    fast = scorer(line)
+    if fast is None:
+        return  # the general path decides, and explains
+    general = _general(draw, line)
+    assert general is not None, line
+    tiers, times = fast
+    assert (tiers, times) == general, line
+    assert lottery.parse_ticket(draw.game, line, issue=draw.issue).bets == 1
+
+
+def _variants(text: str) -> list[str]:
+    return [
+        text,
+        text + "\n",
+        text + "\r\n",
+        "  " + text + "  ",
+        text.replace(" + ", "+"),
+        text.replace(" ", "  "),
+        text.replace(" ", ","),
+        text + " x7",
+        text + " X12",
+        text + " x0",
+        text + " x100",
+        text + " x٣",
+        text.replace("0", "٠"),
+        text[:-1],
+        text + "1",
+        "0" + text,
+    ]
+
+
+@pytest.mark.parametrize("code", GAMES)
+@given(data=st.data())
+def test_fast_lane_agrees_on_singles_and_their_variants(code: str, data: st.DataObject) -> None:
+    draw = data.draw(lst.draws(game=code))
+    ticket = data.draw(lst.tickets(game=code, form="单式"))
+    for line in _variants(str(ticket)):
+        _agree(draw, line)
+
+
+@pytest.mark.parametrize("code", GAMES)
+@given(data=st.data())
+def test_fast_lane_agrees_on_noise(code: str, data: st.DataObject) -> None:
+    draw = data.draw(lst.draws(game=code))
+    line = data.draw(st.text(alphabet="0123456789 +x,|#\n\t", max_size=40))
+    _agree(draw, line)
+
+
+def test_fast_lane_examples() -> None:
+    draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
+    scorer = single_scorer(draw)
+    assert scorer is not None
+    assert scorer("02 05 07 08 20 33 + 04 x5") == (("三等奖",), 5)
+    assert scorer("02 05 07 08 20 20 + 04") is None  # a repeat: the general path explains
+    assert scorer("01 02 05 07 08 20 27 + 04") is None  # a 复式: the general path counts
+    qxc = lottery.parse_draw("qxc", "560021 + 12", issue="20101")
+    assert single_scorer(qxc) is None  # a wide back number: general path only
