@@ -79,11 +79,13 @@ def _split_play(game: Game, text: str, start: int, end: int) -> tuple[Play, int]
             if text[after].isspace() or text[after] == ":":
                 return play, after + 1
     first = text[start]
-    if not ("0" <= first <= "9" or first in "(|#"):
-        stop = start
-        while stop < end and not text[stop].isspace():
-            stop += 1
-        token = text[start:stop]
+    stop = start
+    while stop < end and not text[stop].isspace():
+        stop += 1
+    token = text[start:stop]
+    tail = token.lstrip("0123456789")
+    named = bool(tail) and tail.isalpha()  # "1D", "2D": a play name that starts with a digit
+    if not ("0" <= first <= "9" or first in "(|#") or named:
         known = "、".join(p.name for p in game.plays)
         msg = f"{game.label}: unknown play {token!r} at column {start + 1} (plays: {known})"
         raise InvalidFormat(msg, game=game.code, token=token, position=start + 1)
