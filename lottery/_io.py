@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import io
 import sys
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 __all__ = ["detect_encoding", "open_text", "read_text"]
 
@@ -33,8 +33,8 @@ def detect_encoding(sample: bytes) -> str:
 
 def open_text(path: str) -> TextIO:
     """Open ``path`` (``-`` for standard input) as text, encoding detected."""
-    raw = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 - returned open
-    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[arg-type]
+    raw: BinaryIO = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115 - returned open
+    buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[type-var]
     encoding = detect_encoding(buffered.peek(_SAMPLE)[:_SAMPLE])
     return io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline=None)
 

@@ -213,11 +213,11 @@ def _history(args: argparse.Namespace) -> list[Draw]:
     from lottery.validate import read_inputs  # noqa: PLC0415 - heavier import
 
     try:
-        report = read_inputs([args.history], game=args.game)
+        records = read_inputs([args.history], game=args.game)
     except OSError as error:
         msg = f"cannot read {args.history}: {error.strerror or error}"
         raise _Usage(msg) from None
-    draws = [d for d in report.draws if d.game is args.game]
+    draws = [r.draw for r in records if r.draw is not None and r.draw.game is args.game]
     if not draws:
         msg = f"{args.history} holds no {args.game.label} draws"
         raise _Usage(msg)

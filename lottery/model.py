@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import abc
 import datetime
+import functools
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
 
@@ -354,8 +355,8 @@ class Game:
         return self.plays[0]
 
     @property
-    def max_issue(self) -> int:
-        """The highest issue sequence number a year can have."""
+    def issues_per_year(self) -> int:
+        """The most draws the draw days allow in a year (a plausibility bound, not the format's)."""
         return min(366, 53 * len(self.draw_weekdays))
 
     def play(self, name: str) -> Play:
@@ -410,11 +411,11 @@ class Game:
             raise InvalidIssue(msg, game=self.code, token=text, position=where)
         year = 2000 + int(core[:2]) if len(core) == 5 else int(core[:4])
         seq = int(core[-3:])
-        if not 2000 <= year <= 2099 or not 1 <= seq <= self.max_issue:
+        if not 2000 <= year <= 2099 or seq == 0:
             msg = (
                 f"{self.label}: issue {text!r} at column {where} has"
                 f" year {year} and number {seq:03d}; expected a year 2000–2099"
-                f" and a number 001–{self.max_issue:03d}"
+                " and a number 001–999"
             )
             raise InvalidIssue(msg, game=self.code, token=text, position=where)
         if self.issue_digits == 5:
@@ -423,10 +424,15 @@ class Game:
 
     def issue_key(self, issue: str) -> tuple[int, int]:
         """``(year, number)`` of an issue, for ordering across formats."""
-        official = self.parse_issue(issue)
-        if len(official) == 5:
-            return 2000 + int(official[:2]), int(official[2:])
-        return int(official[:4]), int(official[4:])
+        return _issue_key(self, issue)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _issue_key(game: Game, issue: str) -> tuple[int, int]:
+    official = game.parse_issue(issue)
+    if len(official) == 5:
+        return 2000 + int(official[:2]), int(official[2:])
+    return int(official[:4]), int(official[4:])
 
 
 def _tuple_of_ints(value: object, what: str) -> tuple[int, ...]:
@@ -534,7 +540,7 @@ class Draw:
     @property
     def issue_key(self) -> tuple[int, int]:
         """``(year, number)`` of the issue, for sorting draws."""
-        return self.game.issue_key(self.issue)
+        return self.memo("issue_key", lambda: self.game.issue_key(self.issue))
 
     @property
     def zones(self) -> Selection:

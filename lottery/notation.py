@@ -31,7 +31,16 @@ from lottery.exceptions import (
 from lottery.model import Draw, Edition, Game, Play, Ticket, Zone, ensure_str, resolve_game
 from lottery.plays import read_number, split_on
 
-__all__ = ["SPECIAL_PERIOD_KEY", "format_draw", "format_numbers", "parse_draw", "parse_ticket"]
+__all__ = [
+    "SPECIAL_PERIOD_KEY",
+    "format_draw",
+    "format_numbers",
+    "parse_draw",
+    "parse_ticket",
+    "read_amount",
+    "read_numbers",
+    "read_sections",
+]
 
 #: Key of the 特别规定期间 (双色球 福运奖) flag in a draw's canonical text.
 SPECIAL_PERIOD_KEY = "特别规定期间"
@@ -247,13 +256,17 @@ def read_amount(game: Game, text: str, pos: int) -> int:
     return int(digits)
 
 
-def _read_sections(
+def read_sections(
     game: Game,
-    edition: Edition,
+    edition: Edition | None,
     issue: str,
     sections: Sequence[tuple[str, int]],
 ) -> tuple[tuple[tuple[str, int], ...], bool | None]:
-    """The ``; TIER=YUAN`` and ``; 特别规定期间=是`` sections of a draw's text."""
+    """The ``; TIER=YUAN`` and ``; 特别规定期间=是`` sections of a draw's text.
+
+    With no ``edition``, a tier of any of the game's editions is accepted.
+    """
+    editions = [edition] if edition is not None else list(game.editions)
     prizes: list[tuple[str, int]] = []
     special: bool | None = None
     for section, at in sections:
@@ -270,7 +283,7 @@ def _read_sections(
         value_at = at + len(key) + 1
         if key == SPECIAL_PERIOD_KEY:
             special = _flag(game, key, value, value_at)
-        elif edition.has_tier(key):
+        elif any(e.has_tier(key) for e in editions):
             prizes.append((key, read_amount(game, value, value_at)))
         else:
             msg = f"{game.label}: issue {issue} has no prize tier {key!r} (column {at + 1})"
@@ -324,7 +337,7 @@ def parse_draw(
         raise InvalidCount(msg, game=g.code, token=text[:20], position=end + 1)
     edition = g.edition(the_issue)
     numbers = read_numbers(g, edition, head[pos:end], pos)
-    prizes, special = _read_sections(g, edition, the_issue, sections[1:])
+    prizes, special = read_sections(g, edition, the_issue, sections[1:])
     return Draw(g, the_issue, numbers, found_date or date, prizes, special)
 
 

@@ -78,9 +78,9 @@ def _bounds(game: Game, edition: Edition) -> tuple[tuple[int, int], tuple[int, i
     if index + 1 < len(game.editions):
         nxt = game.editions[index + 1].first_issue or ""
         year, number = game.issue_key(nxt)
-        high = (year, number - 1) if number > 1 else (year - 1, game.max_issue)
+        high = (year, number - 1) if number > 1 else (year - 1, game.issues_per_year)
     else:
-        high = (2030, game.max_issue)
+        high = (2030, game.issues_per_year)
     return low, high
 
 
@@ -93,7 +93,7 @@ def _issue_in(draw: st.DrawFn, game: Game, edition: Edition) -> str:
     (y0, n0), (y1, n1) = _bounds(game, edition)
     year = draw(st.integers(y0, y1))
     low = n0 if year == y0 else 1
-    high = n1 if year == y1 else game.max_issue
+    high = n1 if year == y1 else game.issues_per_year
     return _format_issue(game, year, draw(st.integers(low, high)))
 
 

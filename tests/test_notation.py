@@ -274,7 +274,7 @@ BAD_DRAWS = [
     ("ssq", "02 05 07 08 20 27 + 04", None, lottery.InvalidIssue),
     ("ssq", "02 05 07 08 20 27", "2019021", lottery.InvalidCount),
     ("ssq", "02 05 07 08 20 20 + 04", "2019021", lottery.DuplicateNumber),
-    ("ssq", "02 05 07 08 20 27 + 04", "2019400", lottery.InvalidIssue),
+    ("ssq", "02 05 07 08 20 27 + 04", "2019000", lottery.InvalidIssue),
     ("ssq", "02 05 07 08 20 27 + 04", "20190210", lottery.InvalidIssue),
     ("ssq", "02 05 07 08 20 27 + 04", "1990021", lottery.InvalidIssue),
     ("ssq", "第2019021期 02 05 07 08 20 27 + 04", "2019022", lottery.InvalidIssue),

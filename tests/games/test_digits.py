@@ -13,9 +13,67 @@ NUMBERS = list(itertools.product(range(10), repeat=3))
 COMBOS = sorted({tuple(sorted(n)) for n in NUMBERS})
 
 # Published tables (rules.md §2 names the plays; these are the well-known bet counts).
-STRAIGHT_BY_SUM = [1, 3, 6, 10, 15, 21, 28, 36, 45, 55, 63, 69, 73, 75, 75, 73, 69, 63, 55, 45, 36, 28, 21, 15, 10, 6, 3, 1]
+STRAIGHT_BY_SUM = [
+    1,
+    3,
+    6,
+    10,
+    15,
+    21,
+    28,
+    36,
+    45,
+    55,
+    63,
+    69,
+    73,
+    75,
+    75,
+    73,
+    69,
+    63,
+    55,
+    45,
+    36,
+    28,
+    21,
+    15,
+    10,
+    6,
+    3,
+    1,
+]
 GROUP3_BY_SUM = [0, 1, 2, 1, 3, 3, 3, 4, 5, 4, 5, 5, 4, 5, 5, 4, 5, 5, 4, 5, 4, 3, 3, 3, 1, 2, 1, 0]
-GROUP6_BY_SUM = [0, 0, 0, 1, 1, 2, 3, 4, 5, 7, 8, 9, 10, 10, 10, 10, 9, 8, 7, 5, 4, 3, 2, 1, 1, 0, 0, 0]
+GROUP6_BY_SUM = [
+    0,
+    0,
+    0,
+    1,
+    1,
+    2,
+    3,
+    4,
+    5,
+    7,
+    8,
+    9,
+    10,
+    10,
+    10,
+    10,
+    9,
+    8,
+    7,
+    5,
+    4,
+    3,
+    2,
+    1,
+    1,
+    0,
+    0,
+    0,
+]
 STRAIGHT_BY_SPAN = [10, 54, 96, 126, 144, 150, 144, 126, 96, 54]
 GROUP3_BY_SPAN = [0, 18, 16, 14, 12, 10, 8, 6, 4, 2]
 GROUP6_BY_SPAN = [0, 0, 8, 14, 18, 20, 20, 18, 14, 8]
@@ -26,12 +84,20 @@ def _form(c: tuple[int, ...]) -> int:
 
 
 def test_tables_by_brute_force() -> None:
-    assert STRAIGHT_BY_SUM == [sum(1 for n in NUMBERS if sum(n) == s) for s in range(28)]
-    assert GROUP3_BY_SUM == [sum(1 for c in COMBOS if sum(c) == s and _form(c) == 2) for s in range(28)]
-    assert GROUP6_BY_SUM == [sum(1 for c in COMBOS if sum(c) == s and _form(c) == 3) for s in range(28)]
-    assert STRAIGHT_BY_SPAN == [sum(1 for n in NUMBERS if max(n) - min(n) == k) for k in range(10)]
-    assert GROUP3_BY_SPAN == [sum(1 for c in COMBOS if max(c) - min(c) == k and _form(c) == 2) for k in range(10)]
-    assert GROUP6_BY_SPAN == [sum(1 for c in COMBOS if max(c) - min(c) == k and _form(c) == 3) for k in range(10)]
+    assert [sum(1 for n in NUMBERS if sum(n) == s) for s in range(28)] == STRAIGHT_BY_SUM
+    assert [
+        sum(1 for c in COMBOS if sum(c) == s and _form(c) == 2) for s in range(28)
+    ] == GROUP3_BY_SUM
+    assert [
+        sum(1 for c in COMBOS if sum(c) == s and _form(c) == 3) for s in range(28)
+    ] == GROUP6_BY_SUM
+    assert [sum(1 for n in NUMBERS if max(n) - min(n) == k) for k in range(10)] == STRAIGHT_BY_SPAN
+    assert [
+        sum(1 for c in COMBOS if max(c) - min(c) == k and _form(c) == 2) for k in range(10)
+    ] == GROUP3_BY_SPAN
+    assert [
+        sum(1 for c in COMBOS if max(c) - min(c) == k and _form(c) == 3) for k in range(10)
+    ] == GROUP6_BY_SPAN
     assert (sum(STRAIGHT_BY_SUM), sum(GROUP3_BY_SUM), sum(GROUP6_BY_SUM)) == (1000, 90, 120)
     assert (sum(STRAIGHT_BY_SPAN), sum(GROUP3_BY_SPAN), sum(GROUP6_BY_SPAN)) == (1000, 90, 120)
 
@@ -57,7 +123,9 @@ def test_bets_of_every_sum_and_span_ticket(code: str) -> None:
     for s in range(28):
         assert lottery.parse_ticket(code, f"直选和值 {s}").bets == STRAIGHT_BY_SUM[s]
     for s in range(1, 27):
-        assert lottery.parse_ticket(code, f"组选和值 {s}").bets == GROUP3_BY_SUM[s] + GROUP6_BY_SUM[s]
+        assert (
+            lottery.parse_ticket(code, f"组选和值 {s}").bets == GROUP3_BY_SUM[s] + GROUP6_BY_SUM[s]
+        )
         assert lottery.parse_ticket(code, f"组选3和值 {s}").bets == GROUP3_BY_SUM[s]
     for s in range(3, 25):
         assert lottery.parse_ticket(code, f"组选6和值 {s}").bets == GROUP6_BY_SUM[s]
@@ -75,7 +143,10 @@ def test_bets_of_every_sum_and_span_ticket(code: str) -> None:
         # rules.md §2: 组三包号 n digits → n(n−1) bets (cost 4, 12, 24 … 180元)
         *((f"组选3 {'0123456789'[:n]}", n * (n - 1)) for n in range(2, 11)),
         # 组六包号 n digits → C(n, 3) bets (cost 8, 20, 40 … 240元)
-        *((f"组选6 {'0123456789'[:n]}", len(list(itertools.combinations(range(n), 3)))) for n in range(3, 11)),
+        *(
+            (f"组选6 {'0123456789'[:n]}", len(list(itertools.combinations(range(n), 3))))
+            for n in range(3, 11)
+        ),
         *((f"直选组合 {'0123456789'[:n]}", n * (n - 1) * (n - 2)) for n in range(3, 11)),
         ("组选6胆拖 1 # 234", 3),
         ("组选6胆拖 1 # 2345", 6),
@@ -91,8 +162,12 @@ def test_bet_counts(text: str, bets: int) -> None:
 
 def test_group3_costs_from_rules() -> None:
     """rules.md §2: 组三包号 costs 4, 12, 24, 40, 60, 84, 112, 144, 180元; 组六 8 … 240元."""
-    assert [lottery.parse_ticket("pl3", f"组选3 {'0123456789'[:n]}").cost for n in range(2, 11)] == [4, 12, 24, 40, 60, 84, 112, 144, 180]
-    assert [lottery.parse_ticket("pl3", f"组选6 {'0123456789'[:n]}").cost for n in range(4, 11)] == [8, 20, 40, 70, 112, 168, 240]
+    assert [
+        lottery.parse_ticket("pl3", f"组选3 {'0123456789'[:n]}").cost for n in range(2, 11)
+    ] == [4, 12, 24, 40, 60, 84, 112, 144, 180]
+    assert [
+        lottery.parse_ticket("pl3", f"组选6 {'0123456789'[:n]}").cost for n in range(4, 11)
+    ] == [8, 20, 40, 70, 112, 168, 240]
 
 
 def test_group3_dantuo_is_refused_with_its_reason() -> None:
@@ -109,6 +184,8 @@ def test_heshu_prizes_from_rules() -> None:
     """rules.md §5.4: 和数 prizes by sum, symmetric around 13.5."""
     expected = [1040, 345, 172, 104, 69, 49, 37, 29, 23, 19, 16, 15, 15, 14]
     for s in range(28):
-        draw = lottery.Draw(lottery.get_game("3d"), "2019048", next(n for n in NUMBERS if sum(n) == s))
+        draw = lottery.Draw(
+            lottery.get_game("3d"), "2019048", next(n for n in NUMBERS if sum(n) == s)
+        )
         (win,) = lottery.check(lottery.parse_ticket("3d", f"和数 {s}"), draw).wins
         assert win.prize == expected[min(s, 27 - s)]

@@ -1,0 +1,324 @@
+"""Draws from announcement text: newspaper pages, web pages, single lines.
+
+The text may be extracted from a PDF: lines broken anywhere, news articles
+around the results box, full-width digits and CJK punctuation.  An
+announcement is found where a game's name is followed, within a few words,
+by an issue number (``第2019048期``) and then its numbers, with or without a
+label (``中奖号码：``, ``开奖结果：``, ``红球 … 蓝球 …``).  A 3D 试机号 is kept
+apart and never taken for the result.
+
+>>> from lottery import news
+>>> page = '''中国福利彩票“双色球”开奖公告第2019021期
+... 中奖号码：红色球号码02、05、07、08、20、
+... 27 蓝色球号码：04
+... 福彩3D第2026221期 试机号：581 开奖号码：296'''
+>>> [str(d) for d in news.extract(page)]
+['双色球 第2019021期 02 05 07 08 20 27 + 04', '福彩3D 第2026221期 296']
+
+The scanner is linear in the length of the text: every search is bounded
+or anchored, and no regular expression can backtrack over more than a
+bounded window.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Final
+
+from lottery import _text
+from lottery.exceptions import LotteryError
+from lottery.model import Draw, Game, ensure_str
+from lottery.notation import read_sections
+from lottery.plays import split_on
+from lottery.records import Record, make_record, shorten
+from lottery.registry import games, get_game
+
+__all__ = ["extract", "scan"]
+
+# Names that start an announcement, longest first.  ASCII codes need word edges.
+_CJK_NAMES: Final = sorted(
+    {name for g in games() for name in (g.name, *g.aliases) if not name.isascii()}
+    | {"3D", "福彩3D"},
+    key=len,
+    reverse=True,
+)
+_ASCII_NAMES: Final = sorted(
+    {name.lower() for g in games() for name in (g.code, *g.aliases) if name.isascii()} - {"3d"},
+    key=len,
+    reverse=True,
+)
+_NAMES: Final = (
+    "(?:"
+    + "|".join(re.escape(n) for n in _CJK_NAMES)
+    + r"|(?<![A-Za-z0-9])(?:"
+    + "|".join(re.escape(n) for n in _ASCII_NAMES)
+    + r")(?![A-Za-z]))"
+)
+#: Characters a name can start with: a quick look-ahead skips all other text.
+_FIRST: Final = re.escape("".join(sorted({n[0] for n in (*_CJK_NAMES, *_ASCII_NAMES)})))
+#: A game's name, a short gap (”开奖公告, 玩法开奖公告 …) holding no digit and no
+#: other name, then its issue.  The gap cannot run over a name, so repeated
+#: names cost one step each: the search stays linear.
+_ANNOUNCEMENT_RE: Final = re.compile(
+    rf"(?=[{_FIRST}])(?P<name>{_NAMES})"
+    rf"(?P<gap>[^0-9\n{_FIRST}]{{0,24}}?)第?[ ]?(?P<issue>[0-9]{{5,7}})[ ]?期",
+    re.IGNORECASE,
+)
+#: How far after the issue the numbers may start, and how long they may run.
+_LEAD: Final = 80
+_SPAN: Final = 160
+
+_RESULT_LABELS: Final = (
+    "本期开奖结果",
+    "开奖结果",
+    "中奖号码",
+    "开奖号码",
+    "开奖号",
+    "中奖号",
+    "开奖",
+    "结果",
+    "号码",
+)
+_TEST_LABELS: Final = ("试机号码", "试机号")
+_FILLER: Final = ("开奖公告", "公告", "玩法", "本期", "为", "是", "的")
+#: Zone labels inside the numbers: the first zone's are dropped, the next zone's become ``+``.
+_FIRST_ZONE: Final = ("红色球号码", "红色球", "红球号码", "红球", "前区号码", "前区", "号码")
+_NEXT_ZONE: Final = ("蓝色球号码", "蓝色球", "蓝球号码", "蓝球", "后区号码", "后区", "特别号码")
+_NUMBER_CHARS: Final = frozenset("0123456789 ,+|:")
+_WEEKDAYS: Final = "一二三四五六日天"
+
+
+def _join_lines(text: str) -> tuple[str, list[int]]:
+    """Undo line breaks: CJK and digits join directly, other words get a space.
+
+    Returns the joined text and, for each line break, its position in it,
+    so a position maps back to a line number.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    breaks: list[int] = []
+    length = 0
+    for i, line in enumerate(lines):
+        piece = line.rstrip("\r")
+        if i:
+            prev = out[-1][-1:] if out and out[-1] else ""
+            nxt = piece[:1]
+            if prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
+                out.append(" ")
+                length += 1
+            breaks.append(length)
+        out.append(piece)
+        length += len(piece)
+    return "".join(out), breaks
+
+
+def _starts(text: str, pos: int, words: tuple[str, ...]) -> str | None:
+    for word in words:
+        if text.startswith(word, pos):
+            return word
+    return None
+
+
+def _skip_blanks(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " :,.、;()-":
+        pos += 1
+    return pos
+
+
+def _digits_run(text: str, pos: int, end: int) -> tuple[str, int]:
+    """Digits and spaces from ``pos`` (a 试机号 like ``5 8 1``)."""
+    stop = pos
+    while stop < end and ((text[stop].isascii() and text[stop].isdigit()) or text[stop] == " "):
+        stop += 1
+    return text[pos:stop].strip(), stop
+
+
+def _numbers(text: str, pos: int, end: int) -> tuple[str, int]:
+    """The numbers from ``pos``, zone labels turned into ``+``; and where they stop."""
+    out: list[str] = []
+    stop = min(end, pos + _SPAN)
+    while pos < stop:
+        ch = text[pos]
+        if ch in _NUMBER_CHARS:
+            out.append(ch)
+            pos += 1
+            continue
+        first = _starts(text, pos, _FIRST_ZONE)
+        if first is not None:
+            out.append(" ")
+            pos += len(first)
+            continue
+        nxt = _starts(text, pos, _NEXT_ZONE)
+        if nxt is not None:
+            out.append(" + ")
+            pos += len(nxt)
+            continue
+        break
+    numbers = "".join(out).replace(":", " ").strip(" ,|")
+    while numbers.startswith("+"):
+        numbers = numbers[1:].strip()
+    while numbers.endswith("+"):
+        numbers = numbers[:-1].strip()
+    return numbers, pos
+
+
+def _split_wide(game: Game, numbers: str) -> str:
+    """Ball numbers run together by a broken line (``1421``) split at their width."""
+    parts = []
+    for zone_text, zone in zip(numbers.split("+"), game.editions[-1].zones, strict=False):
+        tokens: list[str] = []
+        for token in zone_text.replace(",", " ").split():
+            width = zone.width
+            if (
+                not zone.positional
+                and token.isdigit()
+                and len(token) > width
+                and len(token) % width == 0
+            ):
+                tokens.extend(token[i : i + width] for i in range(0, len(token), width))
+            else:
+                tokens.append(token)
+        parts.append(" ".join(tokens))
+    return " + ".join(parts)
+
+
+def _skip_spaces(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] == " ":
+        pos += 1
+    return pos
+
+
+def _sections(
+    game: Game,
+    joined: str,
+    start: int,
+    end: int,
+) -> tuple[tuple[tuple[str, int], ...], bool | None, int]:
+    """``; 一等奖=5000000; 特别规定期间=是`` after the numbers, to the end of the line."""
+    try:
+        sections = split_on(joined[start:end], ";", start)[1:]
+        prizes, special = read_sections(game, None, "", sections)
+    except LotteryError:
+        return (), None, start
+    return prizes, special, end
+
+
+def _line_of(breaks: list[int], pos: int) -> int:
+    return bisect.bisect_right(breaks, pos) + 1
+
+
+def scan(text: str, *, source: str = "<text>") -> list[Record]:
+    """Every announcement in ``text`` as a :class:`~lottery.records.Record`, in order.
+
+    A record holds a draw, or the reason its numbers could not be read.
+    """
+    ensure_str(text, "text")
+    joined, breaks = _join_lines(_text.normalize(text))
+    records: list[Record] = []
+    end = len(joined)
+    pos = 0
+    while True:
+        m = _ANNOUNCEMENT_RE.search(joined, pos)
+        if m is None:
+            break
+        record, pos = _announcement(joined, m, end, source, breaks)
+        records.append(record)
+    return records
+
+
+def _announcement(
+    joined: str,
+    m: re.Match[str],
+    end: int,
+    source: str,
+    breaks: list[int],
+) -> tuple[Record, int]:
+    """The announcement matched by ``m``: a record, and where scanning goes on."""
+    game = get_game(m.group("name"))
+    where = f"line {_line_of(breaks, m.start())}"
+    pos = m.end()
+    limit = min(end, pos + _LEAD)
+    date = None
+    weekday: str | None = None
+    test: tuple[int, ...] | None = None
+    numbers = ""
+    stop = pos
+    while True:
+        pos = _skip_blanks(joined, pos, limit)
+        if pos >= limit:
+            break
+        dated = _text.match_date(joined, pos)
+        if dated is not None:
+            date, weekday, pos = dated
+            continue
+        label = _starts(joined, pos, _TEST_LABELS)
+        if label is not None:
+            digits, pos = _digits_run(joined, _skip_blanks(joined, pos + len(label), limit), limit)
+            test = tuple(int(d) for d in digits if d.isdigit()) or None
+            continue
+        label = _starts(joined, pos, _RESULT_LABELS)
+        if label is not None:
+            pos += len(label)
+            continue
+        filler = _starts(joined, pos, _FILLER)
+        if filler is not None:
+            pos += len(filler)
+            continue
+        if joined[pos].isdigit() or _starts(joined, pos, _FIRST_ZONE + _NEXT_ZONE):
+            numbers, stop = _numbers(joined, pos, end)
+        break
+    stop = max(stop, m.end())
+    prizes: tuple[tuple[str, int], ...] = ()
+    special: bool | None = None
+    if numbers and joined.startswith(";", _skip_spaces(joined, stop, end)):
+        line_end = next((b for b in breaks[bisect.bisect_right(breaks, stop) :]), end)
+        prizes, special, stop = _sections(game, joined, stop, line_end)
+    text = joined[m.start() : stop]
+    if not numbers and test is not None:
+        record = make_record(
+            source,
+            where,
+            text,
+            game,
+            issue=m.group("issue"),
+            numbers=None,
+            date=date,
+            weekday=weekday,
+            test=test,
+        )
+        return attrs_evolve_error(record, "试机号 only: a test number is never the result"), stop
+    record = make_record(
+        source,
+        where,
+        text,
+        game,
+        issue=m.group("issue"),
+        numbers=_split_wide(game, numbers) if numbers else None,
+        date=date,
+        weekday=weekday,
+        test=test,
+        prizes=prizes,
+        special=special,
+    )
+    return record, stop
+
+
+def attrs_evolve_error(record: Record, reason: str) -> Record:
+    """The record with its error replaced by a clearer ``reason``."""
+    import attrs  # noqa: PLC0415 - only here
+
+    label = record.game.label if record.game else "?"
+    return attrs.evolve(record, error=f"{label}: {reason}", kind="no-result")
+
+
+def extract(text: str) -> list[Draw]:
+    """The draws announced in ``text``, in order; unreadable ones are left out.
+
+    To learn why an announcement was left out, use :func:`scan` or
+    ``lottery validate``.
+    """
+    return [r.draw for r in scan(text) if r.draw is not None]
+
+
+__all__ += ["shorten"]

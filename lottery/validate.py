@@ -1,0 +1,594 @@
+"""Validate draw announcements: every field, across draws, and lose nothing.
+
+:func:`validate_files` reads any mix of inputs (newspaper text, China Welfare
+Lottery JSON, sports-lottery JSON, CSV; UTF-8 or GB18030), checks each draw
+and the draws against each other, and returns a :class:`Report`.  Every
+input record ends up either as a draw or as an error finding that says where
+it was and why: ``report.records == len(report.draws) + rejected``.
+
+>>> from lottery import validate
+>>> report = validate.validate_text('''排列3 第19048期 161
+... 排列5 第19048期 16270''')
+>>> [(f.severity, f.kind, f.issue) for f in report.findings]
+[('error', 'pl3-pl5', '19048')]
+>>> print(report.findings[0].message)
+排列3 19048 is 161 but 排列5 19048 starts 162 (16270): 排列3 is the first three digits of 排列5
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Final, Literal
+
+import attrs
+
+from lottery import _io
+from lottery.exceptions import LotteryError
+from lottery.feeds import detect_kind, read_csv, read_json
+from lottery.model import WEEKDAYS, Draw, Game
+from lottery.news import scan
+from lottery.records import Record
+from lottery.registry import get_game
+
+__all__ = [
+    "Finding",
+    "Report",
+    "read_file",
+    "read_inputs",
+    "read_text",
+    "validate",
+    "validate_draws",
+    "validate_files",
+    "validate_text",
+]
+
+Severity = Literal["error", "warning"]
+
+#: 双色球 2026: the 特别规定期间 starts when the pool after a draw reaches 15亿 and
+#: ends when it falls below 3亿 (rules.md §4.4).
+FUYUN_ON: Final = 1_500_000_000
+FUYUN_OFF: Final = 300_000_000
+#: A run of identical results whose chance is below this is a failed scrape.
+STUCK_CHANCE: Final = 1e-8
+
+
+@attrs.frozen
+class Finding:
+    """Something wrong (``error``) or worth a look (``warning``) in the inputs."""
+
+    severity: Severity
+    kind: str
+    game: str | None
+    issue: str | None
+    where: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return attrs.asdict(self)
+
+
+@attrs.frozen
+class Report:
+    """Records read, the draws they hold, and every finding."""
+
+    records: tuple[Record, ...]
+    findings: tuple[Finding, ...]
+
+    @property
+    def draws(self) -> tuple[Draw, ...]:
+        """The valid draws, in input order."""
+        return tuple(r.draw for r in self.records if r.draw is not None)
+
+    @property
+    def rejected(self) -> tuple[Record, ...]:
+        """Records that hold no draw."""
+        return tuple(r for r in self.records if r.draw is None)
+
+    @property
+    def errors(self) -> tuple[Finding, ...]:
+        """Error findings."""
+        return tuple(f for f in self.findings if f.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """Warning findings."""
+        return tuple(f for f in self.findings if f.severity == "warning")
+
+    @property
+    def ok(self) -> bool:
+        """Whether there is no error finding."""
+        return not self.errors
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: ``records``, ``draws`` and ``findings`` (the CLI's ``--json``)."""
+        return {
+            "records": len(self.records),
+            "draws": [
+                {
+                    "game": r.draw.game.code,
+                    "issue": r.draw.issue,
+                    "numbers": list(r.draw.numbers),
+                    "date": r.draw.date.isoformat() if r.draw.date else None,
+                    "source": r.source,
+                    "where": r.where,
+                }
+                for r in self.records
+                if r.draw is not None
+            ],
+            "rejected": len(self.rejected),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+# --- reading -------------------------------------------------------------------
+
+
+def _game_from_name(path: str) -> Game | None:
+    """A game named in a file name: ``ssq_2003_2020.csv``, ``fc3d.bad.csv``."""
+    stem = os.path.basename(path)
+    for token in stem.replace("-", "_").replace(".", "_").split("_"):
+        try:
+            return get_game(token)
+        except LotteryError:
+            continue
+    return None
+
+
+def read_text(text: str, *, source: str = "<text>", game: Game | str | None = None) -> list[Record]:
+    """Records of one input's text; the format is detected from the content."""
+    hint = get_game(game) if isinstance(game, str) else game
+    kind = detect_kind(text)
+    if kind == "json":
+        return read_json(text, source=source, game=hint)
+    if kind == "csv":
+        if hint is None:
+            reason = "cannot tell the game of this CSV: name it as GAME=FILE or with --game"
+            return [Record(source, "file", text[:80], None, error=reason, kind="unreadable")]
+        return read_csv(text, source=source, game=hint)
+    records = scan(text, source=source)
+    if not records:
+        reason = "no announcement found (a game name, 第…期 and numbers)"
+        return [
+            Record(
+                source, "file", " ".join(text.split())[:80], hint, error=reason, kind="unreadable"
+            )
+        ]
+    return records
+
+
+def _split_spec(spec: str) -> tuple[Game | None, str]:
+    """``GAME=PATH`` or ``PATH``."""
+    name, eq, path = spec.partition("=")
+    if eq and not os.path.exists(spec):
+        try:
+            return get_game(name), path
+        except LotteryError:
+            pass
+    return None, spec
+
+
+def read_file(spec: str, *, game: Game | str | None = None) -> list[Record]:
+    """Records of one file (``GAME=PATH`` names its game).  Raises OSError if unreadable."""
+    named, path = _split_spec(spec)
+    hint = named or (get_game(game) if isinstance(game, str) else game) or _game_from_name(path)
+    text, _ = _io.read_text(path)
+    return read_text(text, source=path, game=hint)
+
+
+def read_inputs(specs: Sequence[str], *, game: Game | str | None = None) -> list[Record]:
+    """Records of every file, in order."""
+    out: list[Record] = []
+    for spec in specs:
+        out.extend(read_file(spec, game=game))
+    return out
+
+
+# --- checks on each draw ----------------------------------------------------------
+
+
+def _place(record: Record) -> str:
+    return f"{record.source}, {record.where}"
+
+
+def _fmt(draw: Draw, numbers: Sequence[int]) -> str:
+    zone = draw.edition.zones[0]
+    return " ".join(zone.fmt(n) for n in numbers)
+
+
+#: One check of one record: (severity, kind, message) for each thing it finds.
+Check = Callable[[Record, Draw], Iterator[tuple[Severity, str, str]]]
+
+
+def _issue_number(record: Record, draw: Draw) -> Iterator[tuple[Severity, str, str]]:  # noqa: ARG001
+    most = draw.game.issues_per_year
+    if draw.issue_key[1] > most:
+        yield (
+            "warning",
+            "issue-number",
+            f"number {draw.issue_key[1]} is more than its draw days allow (at most {most})",
+        )
+
+
+def _printed_order(record: Record, draw: Draw) -> Iterator[tuple[Severity, str, str]]:
+    """Ball numbers are printed ascending; a labelled draw order holds the same balls."""
+    start = 0
+    for zone in draw.edition.zones:
+        printed = record.printed[start : start + zone.size] if record.printed else ()
+        start += zone.size
+        if not zone.positional and printed and list(printed) != sorted(printed):
+            shown = _fmt(draw, printed)
+            yield (
+                "warning",
+                "order",
+                f"{zone.name} printed as {shown}, not ascending (label a draw order)",
+            )
+    if record.order is not None and sorted(record.order) != sorted(draw.zones[0]):
+        order, result = _fmt(draw, record.order), _fmt(draw, draw.zones[0])
+        yield (
+            "error",
+            "draw-order",
+            f"the draw order {order} is not the same balls as the result {result}",
+        )
+
+
+def _dates(record: Record, draw: Draw) -> Iterator[tuple[Severity, str, str]]:
+    """The issue's year is the date's; the date is a draw day, as printed."""
+    if draw.date is None:
+        return
+    year = draw.issue_key[0]
+    if year != draw.date.year:
+        yield "error", "issue-year", f"the issue's year {year} is not the date's year ({draw.date})"
+    weekday = WEEKDAYS[draw.date.weekday()]
+    if draw.date.weekday() not in draw.game.draw_weekdays:
+        days = "、".join("周" + WEEKDAYS[d] for d in draw.game.draw_weekdays)
+        yield "error", "weekday", f"{draw.date} is a 周{weekday}; {draw.game.name} draws on {days}"
+    if record.weekday and record.weekday.replace("天", "日") != weekday:
+        yield "error", "weekday", f"printed as 周{record.weekday} but {draw.date} is a 周{weekday}"
+
+
+def _prizes(record: Record, draw: Draw) -> Iterator[tuple[Severity, str, str]]:
+    """Announced fixed prizes equal the edition's; tiers exist in the edition."""
+    for name, amount in draw.prizes:
+        prize = draw.edition.tier(name).prize
+        if prize is not None and amount != prize:
+            message = (
+                f"{name} announced {amount:,}元, the rules say {prize:,}元"
+                f" ({amount - prize:+,}元; a 派奖 adds, 限额赔付 cuts)"
+            )
+            yield "warning", "prize", message
+    for name, amount in record.foreign:
+        kind = "fuyun" if name == "福运奖" else "prize"
+        rules = draw.edition.name
+        yield (
+            "error",
+            kind,
+            f"announces {name} {amount:,}元, but the {rules!r} rules have no {name}",
+        )
+
+
+def _own_pl5(record: Record, draw: Draw) -> Iterator[tuple[Severity, str, str]]:
+    """A sports-lottery 排列3 record carries its 排列5 draw: the first three digits agree."""
+    if record.companion is not None and tuple(record.companion[:3]) != draw.numbers:
+        three, five = "".join(map(str, draw.numbers)), "".join(map(str, record.companion))
+        yield (
+            "error",
+            "pl3-pl5",
+            f"is {three} but its own 排列5 draw is {five}: 排列3 is its first three digits",
+        )
+    if record.test is not None and len(record.test) != len(draw.numbers):
+        yield "warning", "test-number", f"试机号 {record.test} has the wrong length"
+
+
+CHECKS: Final[tuple[Check, ...]] = (_issue_number, _printed_order, _dates, _prizes, _own_pl5)
+
+
+def _check_record(record: Record) -> list[Finding]:
+    draw = record.draw
+    if draw is None:
+        code = record.game.code if record.game else None
+        message = record.error or "?"
+        return [
+            Finding("error", record.kind or "invalid", code, record.issue, _place(record), message)
+        ]
+    head = f"{draw.game.name} {draw.issue}"
+    return [
+        Finding(severity, kind, draw.game.code, draw.issue, _place(record), f"{head}: {message}")
+        for check in CHECKS
+        for severity, kind, message in check(record, draw)
+    ]
+
+
+# --- checks across draws ----------------------------------------------------------
+
+
+def _by_issue(records: Iterable[Record]) -> dict[str, list[Record]]:
+    out: dict[str, list[Record]] = {}
+    for record in records:
+        if record.draw is not None:
+            out.setdefault(record.draw.issue, []).append(record)
+    return out
+
+
+def _conflicts(game: Game, issues: dict[str, list[Record]]) -> list[Finding]:
+    out: list[Finding] = []
+    for issue, group in issues.items():
+        results = {r.draw.numbers for r in group if r.draw is not None}
+        dates = {r.draw.date for r in group if r.draw is not None and r.draw.date is not None}
+        if len(results) > 1 or len(dates) > 1:
+            what = "results" if len(results) > 1 else "dates"
+            shown = "; ".join(
+                f"{str(r.draw).split(' ', 2)[2]} ({_place(r)})" for r in group if r.draw is not None
+            )
+            out.append(
+                Finding(
+                    "error",
+                    "conflict",
+                    game.code,
+                    issue,
+                    ", ".join(dict.fromkeys(_place(r) for r in group)),
+                    f"{game.name} {issue} has different {what}: {shown}",
+                ),
+            )
+    return out
+
+
+def _holes(
+    game: Game, keys: list[tuple[int, int]], places: dict[tuple[int, int], str]
+) -> list[Finding]:
+    out: list[Finding] = []
+    years = {year for year, _ in keys}
+    previous: tuple[int, int] | None = None
+    for key in keys:
+        year, number = key
+        if previous is not None and previous[0] == year and number > previous[1] + 1:
+            low, high = previous[1] + 1, number - 1
+        elif (previous is None or previous[0] != year) and number > 1 and year - 1 in years:
+            low, high = 1, number - 1
+        else:
+            previous = key
+            continue
+        first = _issue_text(game, year, low)
+        last = _issue_text(game, year, high)
+        span = first if low == high else f"{first}–{last}"
+        out.append(
+            Finding(
+                "warning",
+                "hole",
+                game.code,
+                first,
+                places[key],
+                f"{game.name}: issue {span} missing ({high - low + 1}) before"
+                f" {_issue_text(game, year, number)}; numbers never skip: the source has a hole",
+            ),
+        )
+        previous = key
+    return out
+
+
+def _issue_text(game: Game, year: int, number: int) -> str:
+    return f"{year % 100:02d}{number:03d}" if game.issue_digits == 5 else f"{year}{number:03d}"
+
+
+def _date_order(game: Game, firsts: list[Record]) -> list[Finding]:
+    out: list[Finding] = []
+    dated = [(r, r.draw) for r in firsts if r.draw is not None and r.draw.date is not None]
+    for (_, before), (record, after) in itertools.pairwise(dated):
+        if after.date <= before.date:  # type: ignore[operator]
+            out.append(
+                Finding(
+                    "error",
+                    "date-order",
+                    game.code,
+                    after.issue,
+                    _place(record),
+                    f"{game.name} {after.issue} is dated {after.date}, not after"
+                    f" {before.issue} ({before.date}): dates must rise with the issue",
+                ),
+            )
+    return out
+
+
+def _stuck_length(game: Game) -> int:
+    """The shortest run of identical results that is too unlikely to be real."""
+    edition = game.editions[-1]
+    outcomes = 1
+    for zone in edition.zones:
+        outcomes *= zone.values**zone.size if zone.positional else math.comb(zone.values, zone.size)
+    return 1 + math.ceil(math.log(1 / STUCK_CHANCE) / math.log(outcomes))
+
+
+def _stuck(game: Game, firsts: list[Record]) -> list[Finding]:
+    out: list[Finding] = []
+    least = _stuck_length(game)
+    run: list[Record] = []
+
+    def close() -> None:
+        if len(run) >= least:
+            first, last = run[0].draw, run[-1].draw
+            assert first is not None  # noqa: S101 - only draws
+            assert last is not None  # noqa: S101
+            out.append(
+                Finding(
+                    "error",
+                    "stuck",
+                    game.code,
+                    first.issue,
+                    f"{_place(run[0])} … {run[-1].where}",
+                    f"{game.name} {first.issue}–{last.issue}: the same result"
+                    f" {str(first).split(' ', 2)[2]} {len(run)} times in a row; a failed scrape?",
+                ),
+            )
+
+    for record in firsts:
+        if (
+            run
+            and record.draw is not None
+            and run[-1].draw is not None
+            and record.draw.numbers == run[-1].draw.numbers
+        ):
+            run.append(record)
+            continue
+        close()
+        run = [record]
+    close()
+    return out
+
+
+def _fuyun(game: Game, firsts: list[Record]) -> list[Finding]:
+    """双色球 2026: was each draw in the 特别规定期间? The pool after the draw before decides."""
+    from lottery.games.ssq import SPECIAL_PERIOD_LAST, in_special_period  # noqa: PLC0415 - ssq only
+
+    out: list[Finding] = []
+    state: bool | None = None
+    source_of_state = ""
+    previous: tuple[int, int] | None = None
+    for record in firsts:
+        draw = record.draw
+        assert draw is not None  # noqa: S101 - only draws
+        key = draw.issue_key
+        if previous is not None and not (
+            key == (previous[0], previous[1] + 1) or (key[0] == previous[0] + 1 and key[1] == 1)
+        ):
+            state = None  # a hole: the pool before this draw is unknown
+        period = any(t.when is not None and not t.stacks for t in draw.edition.tiers)
+        if period:
+            known = state is not None or key <= SPECIAL_PERIOD_LAST
+            expected = (
+                state
+                if state is not None
+                else in_special_period(attrs.evolve(draw, special_period=None))
+            )
+            why = source_of_state or "the known period 2026014–2026075"
+            claimed = draw.special_period
+            if claimed is not None and claimed != expected:
+                verb = "pays 福运奖" if claimed else "has no 福运奖"
+                if known:
+                    state_text = "in" if expected else "outside"
+                    message = (
+                        f"{game.name} {draw.issue} {verb} but is {state_text} the period ({why})"
+                    )
+                else:  # after the known period, only the pool can tell
+                    message = (
+                        f"{game.name} {draw.issue} {verb}; after 2026075 only the pool after the"
+                        " draw before can tell, and no input gives it"
+                    )
+                out.append(
+                    Finding(
+                        "error" if known else "warning",
+                        "fuyun",
+                        game.code,
+                        draw.issue,
+                        _place(record),
+                        message,
+                    ),
+                )
+            current = claimed if not known and claimed is not None else expected
+        else:
+            current = False
+        if record.pool is not None:
+            if record.pool >= FUYUN_ON:
+                state = True
+            elif record.pool < FUYUN_OFF:
+                state = False
+            else:
+                state = current
+            source_of_state = f"pool after {draw.issue}: {record.pool:,}元"
+        else:
+            state = None
+            source_of_state = ""
+        previous = key
+    return out
+
+
+def _across(records: Sequence[Record]) -> list[Finding]:
+    findings: list[Finding] = []
+    games: dict[str, list[Record]] = {}
+    for record in records:
+        if record.draw is not None:
+            games.setdefault(record.draw.game.code, []).append(record)
+    for code, group in games.items():
+        game = get_game(code)
+        issues = _by_issue(group)
+        findings.extend(_conflicts(game, issues))
+        firsts = sorted(
+            (rs[0] for rs in issues.values()), key=lambda r: r.draw.issue_key if r.draw else (0, 0)
+        )
+        keys = [r.draw.issue_key for r in firsts if r.draw is not None]
+        places = {r.draw.issue_key: _place(r) for r in firsts if r.draw is not None}
+        findings.extend(_holes(game, keys, places))
+        findings.extend(_date_order(game, firsts))
+        findings.extend(_stuck(game, firsts))
+        if code == "ssq":
+            findings.extend(_fuyun(game, firsts))
+    findings.extend(_pl3_pl5(games.get("pl3", []), games.get("pl5", [])))
+    return findings
+
+
+def _pl3_pl5(pl3: list[Record], pl5: list[Record]) -> list[Finding]:
+    """排列3 is the first three digits of the same issue's 排列5 (rules.md §7)."""
+    fives: dict[str, dict[tuple[int, ...], Record]] = {}
+    for record in pl5:
+        if record.draw is not None:
+            fives.setdefault(record.draw.issue, {}).setdefault(record.draw.numbers, record)
+    out: list[Finding] = []
+    seen: set[tuple[str, tuple[int, ...], tuple[int, ...]]] = set()
+    for record in pl3:
+        draw = record.draw
+        if draw is None:
+            continue
+        for five in fives.get(draw.issue, {}).values():
+            if five.draw is None or five.draw.numbers[:3] == draw.numbers:
+                continue
+            if (draw.issue, draw.numbers, five.draw.numbers) in seen:
+                continue
+            seen.add((draw.issue, draw.numbers, five.draw.numbers))
+            three = "".join(map(str, draw.numbers))
+            whole = "".join(map(str, five.draw.numbers))
+            out.append(
+                Finding(
+                    "error",
+                    "pl3-pl5",
+                    "pl3",
+                    draw.issue,
+                    f"{_place(record)}; {_place(five)}",
+                    f"排列3 {draw.issue} is {three} but 排列5 {draw.issue} starts {whole[:3]}"
+                    f" ({whole}): 排列3 is the first three digits of 排列5",
+                ),
+            )
+    return out
+
+
+# --- entry points -------------------------------------------------------------------
+
+
+def validate(records: Iterable[Record]) -> Report:
+    """Check every record and the draws against each other."""
+    kept = tuple(records)
+    findings: list[Finding] = []
+    for record in kept:
+        findings.extend(_check_record(record))
+    findings.extend(_across(kept))
+    return Report(kept, tuple(findings))
+
+
+def validate_text(text: str, *, source: str = "<text>", game: Game | str | None = None) -> Report:
+    """Read and validate one text."""
+    return validate(read_text(text, source=source, game=game))
+
+
+def validate_files(specs: Sequence[str], *, game: Game | str | None = None) -> Report:
+    """Read and validate files (``GAME=PATH`` names a file's game).  Raises OSError."""
+    return validate(read_inputs(specs, game=game))
+
+
+def validate_draws(draws: Iterable[Draw], *, source: str = "<draws>") -> Report:
+    """Validate :class:`~lottery.Draw` objects from anywhere (cross-checks and dates)."""
+    records = [
+        Record(source, f"draw {i}", str(d), d.game, draw=d, issue=d.issue)
+        for i, d in enumerate(draws, 1)
+    ]
+    return validate(records)

@@ -1,0 +1,245 @@
+"""The lottery command line: check, validate, games; output, JSON and exit codes."""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+import lottery
+from lottery.cli import main
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures"
+SEED = pathlib.Path(__file__).parent.parent / "seeds" / "000_839fedd83d185e9c.txt"
+DRAW = ["ssq", "--issue", "2019021", "--draw", "02 05 07 08 20 27 + 04"]
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --- check -----------------------------------------------------------------------------
+
+
+def test_check_tickets(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(
+        capsys, "check", *DRAW, "02 05 07 08 20 33 + 04 x2", "01 02 05 07 08 20 27 + 04 09"
+    )
+    assert code == 0
+    assert err == ""
+    assert out.splitlines()[0] == "双色球 第2019021期 02 05 07 08 20 27 + 04"
+    assert "三等奖" in out
+    assert "total 6,000元" in out
+    assert "total 19,200元 (+ 一等奖, 二等奖 pending)" in out
+
+
+def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", *DRAW, "02 05 07 08 20 33 + 04 x2", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["draw"] == {
+        "game": "ssq",
+        "issue": "2019021",
+        "numbers": [2, 5, 7, 8, 20, 27, 4],
+        "date": None,
+        "edition": "original",
+    }
+    (result,) = data["results"]
+    assert result["bets"] == 1
+    assert result["multiple"] == 2
+    assert result["wins"] == [{"tier": "三等奖", "count": 1, "prize": 3000}]
+    assert result["total"] == 6000
+
+
+def test_check_bad_ticket_is_reported_and_the_rest_checked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "check", *DRAW, "02 05 07 08 20 34 + 04", "02 05 07 08 20 33 + 04")
+    assert code == 1
+    assert "ticket 1 rejected" in err
+    assert "'34' at column 16" in err
+    assert "三等奖" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "ssq", "02 05 07 08 20 27 + 04"],  # no draw
+        ["check", *DRAW],  # no tickets
+        ["check", "ssq", "--draw", "02 05 07 08 20 27 + 04", "x"],  # no issue
+        ["check", "ssq", "--issue", "2019021", "--draw", "02 05 07 08 20 + 04", "x"],  # a bad draw
+        ["check", "nope", "--issue", "1", "--draw", "1", "x"],  # an unknown game
+        ["check", *DRAW, "--tickets", "/no/such/file"],
+        ["check", *DRAW, "--bogus"],
+        ["validate", "/no/such/file"],
+        [],
+    ],
+)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    try:
+        code = main(argv)
+    except SystemExit as stop:  # argparse's own usage errors
+        code = int(stop.code or 0)
+    assert code == 2
+    assert capsys.readouterr().err
+
+
+def test_ticket_file(capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "tickets.txt"
+    path.write_text(
+        "# shop 17\n02 05 07 08 20 33 + 04\n\n01 02 03 04 05 06 + 04 x2\nnot a ticket\n02 05 # 07 08 20 27 33 + 04\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "check", *DRAW, "--tickets", str(path), "--json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["tickets"] == 3
+    assert data["bets"] == 1 + 2 + 5
+    assert data["wins"] == {"一等奖": 1, "三等奖": 1 + 4, "六等奖": 2}
+    assert data["total"] == 5 * 3000 + 2 * 5
+    assert data["pending"] == ["一等奖"]
+    assert [r["line"] for r in data["rejected"]] == [5]
+    assert data["rejected_count"] == 1
+    assert [w["line"] for w in data["winners"]] == [2, 4, 6]
+    assert data["winners_count"] == 3
+    code, out, err = run(capsys, "check", *DRAW, "--tickets", str(path))
+    assert f"{path}:5: " in err
+    assert "tickets 3" in out
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030"])
+def test_ticket_file_encodings(
+    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path, encoding: str
+) -> None:
+    path = tmp_path / "tickets.txt"
+    path.write_bytes(
+        "# 我的号码\r\n０２ ０５ ０７ ０８ ２０ ３３ ＋ ０４\r\n组选3 116\r\n".encode(encoding)
+    )
+    code, out, _ = run(capsys, "check", *DRAW, "--tickets", str(path), "--json")
+    data = json.loads(out)
+    assert (data["tickets"], data["wins"], [r["line"] for r in data["rejected"]]) == (
+        1,
+        {"三等奖": 1},
+        [3],
+    )
+    assert code == 1
+
+
+def test_history(capsys: pytest.CaptureFixture[str]) -> None:
+    feed = str(FIXTURES / "cwl_ssq.json")
+    code, out, _ = run(capsys, "check", "ssq", "--history", feed, "04 06 14 21 22 33 + 01")
+    assert code == 0
+    assert out.startswith("04 06 14 21 22 33 + 01: ")
+    assert "2026095" in out  # 6+0: 二等奖
+    code, out, _ = run(
+        capsys, "check", "ssq", "--history", feed, "04 06 14 21 22 33 + 01", "--json"
+    )
+    (entry,) = json.loads(out)
+    assert entry["draws"] == 16
+    assert [w["issue"] for w in entry["won"]][-1] == "2026095"
+    assert entry["pending"] == ["二等奖"]
+
+
+def test_history_of_a_ticket_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("04 06 14 21 22 33 + 01\n", encoding="utf-8")
+    code, out, _ = run(
+        capsys,
+        "check",
+        "ssq",
+        "--history",
+        str(FIXTURES / "cwl_ssq.json"),
+        "--tickets",
+        str(path),
+        "--json",
+    )
+    data = json.loads(out)
+    assert code == 0
+    assert data["draws"] == 16
+    assert data["tickets"] == 1
+    assert data["bets"] == 16
+
+
+# --- validate ------------------------------------------------------------------------------
+
+
+def test_validate_the_seed_page(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(SEED))
+    assert code == 0
+    for line in (
+        "七星彩  19021",
+        "排列3   19048",
+        "排列5   19048",
+        "双色球  2019021",
+        "福彩3D  2019048",
+        "15选5   2019048",
+    ):
+        assert line in out
+    assert "6 records: 6 draws, 0 rejected; 0 errors, 0 warnings" in out
+    assert "排列3 19048 (161) agrees with 排列5 19048 (16170)" in out
+
+
+def test_validate_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(SEED), "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["records"] == 6
+    assert data["draws"][1] == {
+        "game": "pl3",
+        "issue": "19048",
+        "numbers": [1, 6, 1],
+        "date": None,
+        "source": str(SEED),
+        "where": "line 284",
+    }
+    assert data["findings"] == []
+
+
+def test_validate_errors_exit_1(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(FIXTURES / "pls.bad.csv"), "--json")
+    assert code == 1
+    data = json.loads(out)
+    (stuck,) = data["findings"]
+    assert set(stuck) == {"severity", "kind", "game", "issue", "where", "message"}
+    assert (stuck["severity"], stuck["kind"], stuck["game"]) == ("error", "stuck", "pl3")
+
+
+def test_validate_warnings_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(FIXTURES / "cwl_3d.json"))
+    assert code == 0
+    assert "warning hole" in out
+
+
+def test_validate_game_named(capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "history.csv"
+    path.write_text("issue,date,numbers\n2026091,2026-04-11,537\n", encoding="utf-8")
+    assert run(capsys, "validate", str(path))[0] == 1
+    assert run(capsys, "validate", f"3d={path}")[0] == 0
+    assert run(capsys, "validate", str(path), "--game", "福彩3D")[0] == 0
+
+
+def test_games(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "games", "--json")
+    assert code == 0
+    assert [g["code"] for g in json.loads(out)] == [g.code for g in lottery.games()]
+    code, out, _ = run(capsys, "games")
+    assert "2026 (from 2026014)" in out
+
+
+def test_module_entry_point() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "lottery", "validate", str(SEED)],
+        capture_output=True,
+        text=True,
+        check=False,
+        encoding="utf-8",
+    )
+    assert proc.returncode == 0
+    assert "6 records" in proc.stdout
