@@ -174,13 +174,15 @@ class _Counter:
 
 
 def _fast_lane(draws: list[Draw]) -> list[tuple[Draw, Scorer | None, dict[str, int | None]]]:
+    """Each draw with its fast scorer (only for a single draw: it pays off over many tickets)."""
     lane = []
+    single = len(draws) == 1
     for draw in draws:
         prizes: dict[str, int | None] = {}
         for tier in draw.edition.tiers:
             announced = draw.prize(tier.name)
             prizes[tier.name] = announced if announced is not None else tier.prize
-        lane.append((draw, single_scorer(draw), prizes))
+        lane.append((draw, single_scorer(draw) if single else None, prizes))
     return lane
 
 

@@ -20,7 +20,7 @@ from lottery import _io
 from lottery.batch import Rejected, Tally, check_many
 from lottery.check import check
 from lottery.exceptions import EditionMismatch, LotteryError
-from lottery.model import CheckResult, Draw, Game
+from lottery.model import CheckResult, Draw, Game, Ticket
 from lottery.notation import parse_draw, parse_ticket
 from lottery.registry import games, get_game
 
@@ -281,9 +281,12 @@ def _check_history(args: argparse.Namespace, draws: list[Draw]) -> int:
     status = OK
     for text in args.tickets:
         won: list[CheckResult] = []
+        parsed: dict[str, Ticket] = {}  # the ticket as read under each rule edition
         try:
             for draw in draws:
-                ticket = parse_ticket(args.game, text, issue=draw.issue)
+                ticket = parsed.get(draw.edition.name)
+                if ticket is None:
+                    ticket = parsed[draw.edition.name] = parse_ticket(args.game, text, issue=draw.issue)
                 try:
                     result = check(ticket, draw)
                 except EditionMismatch:

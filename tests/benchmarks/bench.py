@@ -14,6 +14,7 @@ Sections:
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import resource
@@ -157,20 +158,125 @@ def bench_batch() -> None:
         )
         print("command line, 1,000,000 single 双色球 tickets (start to result)")
         print(f"  {wall:6.2f} s   {1_000_000 / wall:>10,.0f} bets/s   peak memory {peak:6.1f} MB")
-        feed = os.path.join(tmp, "history.txt")
         rng = random.Random(3)
-        with open(feed, "w", encoding="utf-8") as handle:
-            for i in range(10_000):
-                year, number = 2003 + i // 150, i % 150 + 1
-                reds = " ".join(f"{r:02d}" for r in sorted(rng.sample(range(1, 34), 6)))
-                handle.write(f"双色球 第{year}{number:03d}期 {reds} + {rng.randint(1, 16):02d}\n")
+        records = []
+        for i in range(10_000):
+            year, number = 2003 + i // 150, i % 150 + 1
+            reds = ",".join(f"{r:02d}" for r in sorted(rng.sample(range(1, 34), 6)))
+            records.append(
+                {
+                    "name": "双色球",
+                    "code": f"{year}{number:03d}",
+                    "red": reds,
+                    "blue": f"{rng.randint(1, 16):02d}",
+                }
+            )
+        feed = _write(
+            tmp, "history.json", json.dumps({"state": 0, "result": records}, ensure_ascii=False)
+        )
         ticket = "01 02 03 04 05 06 07 08 09 10 + 01 02"
+        from lottery.validate import read_inputs
+
+        draws = [r.draw for r in read_inputs([feed]) if r.draw is not None]
+        start = time.perf_counter()
+        tally = lottery.check_many([ticket], draws)
+        checking = time.perf_counter() - start
+        print(
+            f"one 复式 (420 bets) against a 10,000-draw history: {tally.winners_count:,} winning draws"
+        )
+        print(f"  check_many, draws in memory: {checking:6.2f} s")
         wall, peak = _run([*lottery_cmd, "check", "ssq", "--history", feed, ticket])
-        print("command line, one 复式 (420 bets) against a 10,000-draw history")
-        print(f"  {wall:6.2f} s   peak memory {peak:6.1f} MB")
+        print(
+            f"  command line, reading a CWL JSON feed: {wall:6.2f} s   peak memory {peak:6.1f} MB"
+        )
 
 
-SECTIONS = {"check": bench_check, "lines": bench_lines, "batch": bench_batch}
+SHARED = os.path.join(ROOT, "..", "shared", "data")
+
+
+def _synthetic_inputs(tmp: str, n: int = 5000) -> dict[str, str]:
+    """One file per input kind, n records each, from random draws (issues 2010001 …)."""
+    rng = random.Random(4)
+    issues = [(2010 + i // 300, i % 300 + 1) for i in range(n)]
+    paths = {}
+    cwl = [
+        {
+            "name": "3D",
+            "code": f"{y}{k:03d}",
+            "date": "",
+            "red": ",".join(str(rng.randint(0, 9)) for _ in range(3)),
+            "blue": "",
+            "sales": "100000000",
+            "poolmoney": "",
+        }
+        for y, k in issues
+    ]
+    paths["CWL JSON (3D)"] = _write(
+        tmp, "cwl_3d.json", json.dumps({"state": 0, "result": cwl}, ensure_ascii=False)
+    )
+    sport = [
+        {
+            "lotteryDrawNum": f"{y % 100:02d}{k:03d}",
+            "lotteryDrawResult": " ".join(str(rng.randint(0, 9)) for _ in range(3)),
+            "lotteryGameName": "排列3",
+            "lotteryGameNum": "35",
+            "lotteryDrawTime": "",
+            "prizeLevelList": [
+                {"prizeLevel": "直选", "stakeAmount": "1,040", "stakeCount": "1,000"}
+            ],
+        }
+        for y, k in issues
+    ]
+    paths["sporttery JSON (排列3)"] = _write(
+        tmp, "pl3.json", json.dumps({"value": {"list": sport}}, ensure_ascii=False)
+    )
+    rows = ["id,date,red1,red2,red3,red4,red5,red6,blue"]
+    for y, k in issues:
+        reds = sorted(rng.sample(range(1, 34), 6))
+        rows.append(f"{y}{k:03d},," + ",".join(map(str, reds)) + f",{rng.randint(1, 16)}")
+    paths["CSV (双色球)"] = _write(tmp, "ssq.csv", "\n".join(rows) + "\n")
+    lines = []
+    for y, k in issues:
+        reds = " ".join(f"{r:02d}" for r in sorted(rng.sample(range(1, 34), 6)))
+        lines.append(
+            f"中国福利彩票“双色球”开奖公告第{y}{k:03d}期\n中奖号码：红色球号码{reds} 蓝色球号码：{rng.randint(1, 16):02d}"
+        )
+    paths["newspaper text (双色球)"] = _write(tmp, "page.txt", "\n".join(lines) + "\n")
+    return paths
+
+
+def _write(tmp: str, name: str, text: str) -> str:
+    path = os.path.join(tmp, name)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
+
+
+def bench_validate() -> None:
+    from lottery import validate
+
+    print("validate: records per second by input kind (read + every check)")
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs = _synthetic_inputs(tmp)
+        real = os.path.join(SHARED, "cwl", "3d.json")
+        if os.path.exists(real):
+            inputs = {"real CWL 3D feed (4,726 records)": real, **inputs}
+        for kind, path in inputs.items():
+            best = float("inf")
+            for _ in range(3):
+                start = time.perf_counter()
+                report = validate.validate_files([path])
+                best = min(best, time.perf_counter() - start)
+            n = len(report.records)
+            print(f"  {kind:<36} {n:>6,} records  {best:6.3f} s  {n / best:>9,.0f} records/s")
+
+
+SECTIONS = {
+    "check": bench_check,
+    "lines": bench_lines,
+    "batch": bench_batch,
+    "validate": bench_validate,
+}
 
 
 def main() -> None:
