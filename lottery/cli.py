@@ -286,7 +286,9 @@ def _check_history(args: argparse.Namespace, draws: list[Draw]) -> int:
             for draw in draws:
                 ticket = parsed.get(draw.edition.name)
                 if ticket is None:
-                    ticket = parsed[draw.edition.name] = parse_ticket(args.game, text, issue=draw.issue)
+                    ticket = parsed[draw.edition.name] = parse_ticket(
+                        args.game, text, issue=draw.issue
+                    )
                 try:
                     result = check(ticket, draw)
                 except EditionMismatch:

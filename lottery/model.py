@@ -400,7 +400,12 @@ class Game:
         if not isinstance(text, str):
             msg = f"issue must be a str, not {type(text).__name__}"
             raise TypeError(msg)
-        if len(text) == self.issue_digits and text.isascii() and text.isdecimal() and text[-3:] != "000":
+        if (
+            len(text) == self.issue_digits
+            and text.isascii()
+            and text.isdecimal()
+            and text[-3:] != "000"
+        ):
             if self.issue_digits == 7 and text.startswith("20"):  # already official: 2019021
                 return text
             if self.issue_digits == 5:  # already official: 19021
