@@ -8,8 +8,10 @@ value (a code such as ``"ssq"`` or a :class:`~lottery.Game`), the same as
 ``st.just(value)``.
 
 Every strategy generates only valid values (``str()`` of each parses back to
-an equal value) and shrinks towards the simplest one: the first game
-(七星彩), the lowest numbers, single bets, multiple 1, no announced prizes.
+an equal value) and shrinks towards the simplest one: the fewest and lowest
+numbers, a single bet, multiple 1, the earliest issue, no date and no
+announced prizes (``排列3 第03001期 000``; with ``game="ssq"``,
+``01 02 03 04 05 06 + 01``).
 
 >>> from hypothesis import given
 >>> from lottery import strategies as lst
@@ -26,7 +28,9 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
 
 from lottery import registry
 from lottery.exceptions import LotteryError
@@ -35,10 +39,14 @@ from lottery.model import Draw, Edition, Game, Play, Ticket, Zone
 from lottery.plays import StandardPlay, layouts
 
 __all__ = [
+    "InvalidTicket",
+    "announcement_lines",
     "draws",
     "editions",
     "games",
+    "invalid_tickets",
     "issues",
+    "matches",
     "tickets",
 ]
 
@@ -53,8 +61,8 @@ def _as_strategy(value: _Arg, what: str, convert: Callable[[Any], T]) -> st.Sear
     try:
         converted = convert(value)
     except (LotteryError, TypeError) as error:
-        msg = f"{what}={value!r} is not valid: {error}"
-        raise TypeError(msg) from None
+        msg = f"{what}={value!r} is not valid: {error} (pass a value or a strategy, e.g. st.just(...))"
+        raise InvalidArgument(msg) from None
     return st.just(converted)
 
 
@@ -174,9 +182,14 @@ def draws(*, game: _Arg = None, edition: _Arg = None) -> st.SearchStrategy[Draw]
     Shrinks towards the first edition's earliest issue, the lowest numbers,
     no date and no announced prizes.
     """
-    return _game_strategy(game).flatmap(
-        lambda g: _edition_strategy(g, edition).flatmap(lambda e: _draw_of(g, e)),
-    )
+    games_ = _game_strategy(game)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Draw:
+        g = draw(games_)
+        return draw(_draw_of(g, draw(_edition_strategy(g, edition))))
+
+    return build()
 
 
 # --- tickets -----------------------------------------------------------------
@@ -211,8 +224,9 @@ def _standard_ticket(
     play: Play,
     form: str,
     max_bets: int,
+    rules: Edition | None,
 ) -> Ticket:
-    zones, edition = draw(st.sampled_from(layouts(game, None)))
+    zones, edition = draw(st.sampled_from(layouts(game, rules)))
     dan_zones = [i for i, z in enumerate(zones) if not z.positional and z.dan is not None]
     if form == "胆拖" and not dan_zones:
         form = "复式"
@@ -230,7 +244,7 @@ def _standard_ticket(
     selection: list[tuple[int, ...]] = []
     dan: list[tuple[int, ...]] = []
     for index, zone in enumerate(zones):
-        zone_form = form if index == star else draw(st.sampled_from(("单式", "任意")))
+        zone_form = form if index == star or form == "单式" else draw(st.sampled_from(("单式", "任意")))
         if zone.positional:
             forced = (
                 draw(st.integers(0, zone.size - 1)) if zone_form == "复式" and budget >= 2 else -1
@@ -326,7 +340,15 @@ def _playable(game: Game) -> tuple[Play, ...]:
 def _play_strategy(game: Game, play: _Arg) -> st.SearchStrategy[Play]:
     if play is None:
         return st.sampled_from(_playable(game))
-    return _as_strategy(play, "play", lambda p: p if isinstance(p, Play) else game.play(p))
+
+    def convert(value: Play | str) -> Play:
+        found = value if isinstance(value, Play) else game.play(value)
+        if isinstance(found, _digits.Unsupported):
+            msg = f"{game.label}: {found.name} is not supported: {found.reason}"
+            raise InvalidArgument(msg)
+        return found
+
+    return _as_strategy(play, "play", convert)
 
 
 def _form_strategy(form: _Arg) -> st.SearchStrategy[str]:
@@ -336,17 +358,24 @@ def _form_strategy(form: _Arg) -> st.SearchStrategy[str]:
     def check(value: str) -> str:
         if value not in (*_FORMS, "包号"):
             msg = f"form must be one of 单式, 复式, 胆拖, 包号, not {value!r}"
-            raise TypeError(msg)
+            raise InvalidArgument(msg)
         return value
 
     return _as_strategy(form, "form", check)
 
 
 @st.composite
-def _ticket(draw: st.DrawFn, game: Game, play: Play, form: str | None, max_bets: int) -> Ticket:
+def _ticket(
+    draw: st.DrawFn,
+    game: Game,
+    play: Play,
+    form: str | None,
+    max_bets: int,
+    rules: Edition | None = None,
+) -> Ticket:
     if isinstance(play, StandardPlay):
         wanted = form if form is not None and form != "包号" else "单式"
-        return draw(_standard_ticket(game, play, wanted, max_bets))
+        return draw(_standard_ticket(game, play, wanted, max_bets, rules))
     ticket = draw(_digit_ticket(game, play))
     if ticket.bets > max_bets:
         ticket = draw(_digit_ticket(game, play).filter(lambda t: t.bets <= max_bets))
@@ -358,6 +387,7 @@ def tickets(
     game: _Arg = None,
     form: _Arg = None,
     play: _Arg = None,
+    edition: _Arg = None,
     max_bets: int | None = None,
 ) -> st.SearchStrategy[Ticket]:
     """Valid tickets of every play and form the library supports.
@@ -365,23 +395,239 @@ def tickets(
     ``game`` is a code, a Game or a strategy of them; ``play`` a play name (or
     strategy); ``form`` one of 单式, 复式, 胆拖 (or a strategy) and applies to
     the standard play of each game (a 胆拖 where the game has none is a
-    复式).  ``max_bets`` bounds the bets a ticket covers, for tests that
-    expand tickets.  Shrinks towards a single bet of the lowest numbers in
-    the first game, multiple 1.
+    复式); ``edition`` (a rule edition's name) keeps to that edition's number
+    layout (七星彩 before and after 2020).  ``max_bets`` bounds the bets a
+    ticket covers, for tests that expand tickets.  Shrinks towards a single
+    bet of the lowest numbers in the first game, multiple 1.
     """
     if max_bets is not None and (not isinstance(max_bets, int) or max_bets < 1):
         msg = f"max_bets must be a positive int, not {max_bets!r}"
-        raise TypeError(msg)
+        raise InvalidArgument(msg)
     limit = max_bets if max_bets is not None else 10**9
 
-    def for_game(g: Game) -> st.SearchStrategy[Ticket]:
-        forms: st.SearchStrategy[str | None] = st.none() if form is None else _form_strategy(form)
-        if form is None and play is None:
-            return st.one_of(
-                _form_strategy(None).flatmap(lambda f: _ticket(g, g.default_play, f, limit)),
-                _play_strategy(g, None).flatmap(lambda p: _ticket(g, p, None, limit)),
-            )
-        plays = st.just(g.default_play) if play is None else _play_strategy(g, play)
-        return plays.flatmap(lambda p: forms.flatmap(lambda f: _ticket(g, p, f, limit)))
+    games_ = _game_strategy(game)
+    forms = None if form is None else _form_strategy(form)
 
-    return _game_strategy(game).flatmap(for_game)
+    @st.composite
+    def build(draw: st.DrawFn) -> Ticket:
+        # one composite, drawn in order, shrinks better than nested flatmaps
+        g = draw(games_)
+        rules = None if edition is None else draw(_edition_strategy(g, edition))
+        if play is None:
+            chosen = g.default_play if forms is not None else draw(st.sampled_from(_playable(g)))
+        else:
+            chosen = draw(_play_strategy(g, play))
+        wanted = draw(forms) if forms is not None else None
+        if wanted is None and chosen.default:
+            wanted = draw(_form_strategy(None))
+        return draw(_ticket(g, chosen, wanted, limit, rules))
+
+    return build()
+
+
+# --- tickets with draws that can win -------------------------------------------------
+
+
+@st.composite
+def _draw_near(draw: st.DrawFn, ticket: Ticket, edition: Edition) -> Draw:
+    """A draw of ``edition`` whose numbers often come from the ticket."""
+    game = ticket.game
+    base = draw(_draw_of(game, edition))
+    mentioned = sorted({n for group in (*ticket.selection, *ticket.dan) for n in group})
+    numbers: list[int] = []
+    start = group = 0
+    for zone in base.edition.zones:
+        drawn = list(base.numbers[start : start + zone.size])
+        start += zone.size
+        if zone.positional:
+            for position in range(zone.size):
+                index = len(numbers)
+                own = ticket.selection[index] if ticket.play_object.default else mentioned
+                own = [n for n in own if zone.low <= n <= zone.high]
+                take = own and draw(st.booleans())
+                numbers.append(draw(st.sampled_from(own)) if take else drawn[position])
+            continue
+        own = sorted({*ticket.selection[group], *(ticket.dan[group] if ticket.dan else ())})
+        group += 1
+        chosen_numbers = draw(st.permutations(own))[: draw(st.integers(0, min(len(own), zone.size)))]
+        picked = chosen_numbers + [n for n in drawn if n not in chosen_numbers]
+        spare = (n for n in range(zone.low, zone.high + 1) if n not in picked)
+        while len(picked) < zone.size:
+            picked.append(next(spare))
+        numbers.extend(sorted(picked[: zone.size]))
+    return Draw(game, base.issue, tuple(numbers), base.date, base.prizes, base.special_period)
+
+
+def matches(
+    *,
+    game: _Arg = None,
+    edition: _Arg = None,
+    form: _Arg = None,
+    play: _Arg = None,
+    max_bets: int | None = None,
+) -> st.SearchStrategy[tuple[Ticket, Draw]]:
+    """(ticket, draw) pairs of one game whose draw often shares the ticket's numbers.
+
+    Independent tickets and draws almost never win the top tiers; these pairs
+    reach every tier of every edition, for tests of code that pays prizes.
+    Arguments as for :func:`tickets` and :func:`draws`.
+    """
+
+    def for_edition(g: Game, e: Edition) -> st.SearchStrategy[tuple[Ticket, Draw]]:
+        ticket = tickets(game=g, form=form, play=play, edition=e.name, max_bets=max_bets)
+        return ticket.flatmap(lambda t: _draw_near(t, e).map(lambda d: (t, d)))
+
+    return _game_strategy(game).flatmap(
+        lambda g: _edition_strategy(g, edition).flatmap(lambda e: for_edition(g, e)),
+    )
+
+
+# --- announcement lines -----------------------------------------------------------------
+
+_OFFICIAL = {
+    "qxc": "全国联网电脑体育彩票“七星彩”第{issue}期开奖公告 本期开奖结果：{numbers}",
+    "pl3": "全国联网电脑体育彩票“排列3”开奖公告第{issue}期 中奖号码：{numbers}",
+    "pl5": "全国联网电脑体育彩票“排列5”开奖公告第{issue}期 中奖号码：{numbers}",
+    "ssq": "中国福利彩票“双色球”开奖公告第{issue}期 中奖号码：{numbers}",
+    "3d": "中国福利彩票3D玩法开奖公告第{issue}期 中奖号码：{numbers}",
+    "15x5": "中国福利彩票15选5玩法开奖公告第{issue}期 中奖号码：{numbers}",
+}
+_FULL_WIDTH = str.maketrans("0123456789+,:", "０１２３４５６７８９＋，：")
+
+
+def _labelled(draw: Draw, sep: str) -> str:
+    """Numbers with zone labels, as announcements print them."""
+    zones = draw.edition.zones
+    parts = [sep.join(z.fmt(n) for n in numbers) for z, numbers in zip(zones, draw.zones, strict=True)]
+    if draw.game.code == "ssq":
+        return f"红球 {parts[0]} 蓝球 {parts[1]}"
+    if len(parts) == 2:  # 七星彩 2020
+        return f"前区 {parts[0]} 后区 {parts[1]}"
+    return parts[0]
+
+
+@st.composite
+def _announcement(draw: st.DrawFn, game: Game) -> tuple[str, Draw]:
+    result = draw(draws(game=game).map(lambda d: Draw(d.game, d.issue, d.numbers, d.date)))
+    issue = result.issue
+    if draw(st.booleans()):  # 体彩 issues are also printed in 7 digits, 福彩 ones in 5
+        year, number = result.issue_key
+        issue = f"{year}{number:03d}" if game.issue_digits == 5 else f"{year % 100:02d}{number:03d}"
+    sep = draw(st.sampled_from([" ", "、", ","]))
+    style = draw(st.sampled_from(["canonical", "official", "labelled", "plain"]))
+    if style == "canonical":
+        line = str(result)
+    elif style == "official":
+        numbers = _labelled(result, sep) if game.code in ("ssq", "qxc") else sep.join(
+            z.fmt(n) for z, n in zip(_zone_of_each(result), result.numbers, strict=True)
+        )
+        line = _OFFICIAL[game.code].format(issue=issue, numbers=numbers)
+    elif style == "labelled":
+        line = f"{draw(st.sampled_from((game.name, *game.aliases)))}第{issue}期开奖：{_labelled(result, sep)}"
+    else:
+        numbers = " ".join(z.fmt(n) for z, n in zip(_zone_of_each(result), result.numbers, strict=True))
+        line = f"{game.name} 第{issue}期 {numbers if len(result.edition.zones) == 1 else str(result).split(' ', 2)[2]}"
+    if game.code == "3d" and draw(st.booleans()):
+        test = "".join(str(draw(st.integers(0, 9))) for _ in range(3))
+        line = f"福彩3D第{issue}期 试机号：{test} 开奖号码：{''.join(map(str, result.numbers))}"
+    if draw(st.booleans()):
+        line = line.translate(_FULL_WIDTH)
+    return line, result
+
+
+def _zone_of_each(draw: Draw) -> list[Zone]:
+    return [zone for zone in draw.edition.zones for _ in range(zone.size)]
+
+
+def announcement_lines(*, game: _Arg = None) -> st.SearchStrategy[str]:
+    """Announcement lines in the styles people print, one draw each.
+
+    ``lottery.news.extract(line)`` reads exactly one draw back from every
+    line: the seed page's official wording, ``双色球第2026095期开奖：红球 …
+    蓝球 …``, a 3D line with its 试机号, 体彩 issues in 7 digits, full-width
+    digits.  Shrinks towards the canonical text of the simplest draw.
+    """
+    return _game_strategy(game).flatmap(_announcement).map(lambda pair: pair[0])
+
+
+# --- invalid tickets ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class InvalidTicket:
+    """A ticket text that :func:`lottery.parse_ticket` must reject, and why."""
+
+    game: Game
+    text: str
+    reason: str
+
+
+def _replace_number(text: str, old: str, new: str) -> str:
+    """Replace the first whole token ``old`` (ball numbers are space separated)."""
+    tokens = text.split(" ")
+    tokens[tokens.index(old)] = new
+    return " ".join(tokens)
+
+
+@st.composite
+def _invalid(draw: st.DrawFn, game: Game) -> InvalidTicket:  # noqa: C901, PLR0911
+    ticket = draw(tickets(game=game, form="单式", play=game.default_play.name))
+    text = str(attrs.evolve(ticket, multiple=1))
+    zones = [z for z in _zones_of(ticket)]
+    kind = draw(
+        st.sampled_from(
+            ["range", "duplicate", "too few", "digit", "play", "multiple", "empty", "long number", "long text"],
+        ),
+    )
+    first = zones[0]
+    token = first.fmt(ticket.selection[0][0])
+    if kind == "range" and not first.positional:
+        return InvalidTicket(game, _replace_number(text, token, first.fmt(first.high + 1)), "a number out of range")
+    if kind == "duplicate" and not first.positional:
+        other = first.fmt(ticket.selection[0][1])
+        return InvalidTicket(game, _replace_number(text, other, token), "a number repeated")
+    if kind == "too few" and not first.positional:
+        return InvalidTicket(game, _replace_number(text, token, "").replace("  ", " ").strip(), "too few numbers")
+    if kind in ("range", "duplicate", "too few"):  # digit games: one digit too many or too few
+        head, _, tail = text.partition(" + ")
+        shorter = head[:-1] if kind == "too few" else head + "1"
+        return InvalidTicket(game, shorter + (" + " + tail if tail else ""), "the wrong number of digits")
+    if kind == "digit":
+        foreign = draw(st.sampled_from(["٣", "²", "⑱", "३", "໓"]))
+        return InvalidTicket(game, foreign + text[1:], "a digit that is neither ASCII nor full-width")
+    if kind == "play":
+        return InvalidTicket(game, "大乐透 " + text, "an unknown play")
+    if kind == "multiple":
+        times = draw(st.sampled_from(["x0", "x100", "x-1", "x1.5"]))
+        return InvalidTicket(game, f"{text} {times}", "a multiple outside 1–99")
+    if kind == "empty":
+        return InvalidTicket(game, draw(st.sampled_from(["", " ", "\t", "　"])), "no numbers")
+    if kind == "long number":
+        return InvalidTicket(game, "9" * draw(st.integers(20, 60)) + text[1:], "an absurdly long number")
+    return InvalidTicket(game, text + " " + "0" * 2000, "text far longer than any ticket")
+
+
+def _zones_of(ticket: Ticket) -> tuple[Zone, ...]:
+    from lottery.plays import zones_for  # noqa: PLC0415 - only the standard play
+
+    return zones_for(ticket.game, ticket.edition)
+
+
+def invalid_tickets(*, game: _Arg = None) -> st.SearchStrategy[InvalidTicket]:
+    """Ticket texts guaranteed invalid, each with the reason, for testing validators.
+
+    Every kind of fault the library rejects: numbers out of range, repeated,
+    too few, non-ASCII digits (``٣``, ``²``, ``⑱``), unknown plays, bad
+    multiples, empty text, absurdly long numbers and lines.
+    """
+    return _game_strategy(game).flatmap(_invalid)
+
+
+# --- st.from_type ---------------------------------------------------------------------------
+
+
+def _hypothesis_setup_hook() -> None:
+    """Registered as a ``hypothesis`` entry point: ``st.from_type(Draw)`` and friends work."""
+    st.register_type_strategy(Game, games())
+    st.register_type_strategy(Draw, draws())
+    st.register_type_strategy(Ticket, tickets())
