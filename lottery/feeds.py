@@ -103,7 +103,7 @@ def read_json(text: str, *, source: str, game: Game | None = None) -> list[Recor
     """Records of a JSON document: CWL draw notices, sporttery history, or plain records."""
     try:
         data = json.loads(text)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:
         return [
             Record(
                 source,
@@ -401,10 +401,14 @@ def read_csv(text: str, *, source: str, game: Game | None) -> list[Record]:
     """Records of a CSV history with a header row (one per data row)."""
     lines = text.lstrip("\ufeff").splitlines()
     dialect = "excel-tab" if lines and lines[0].count("\t") > lines[0].count(",") else "excel"
-    rows: Iterator[list[str]] = csv.reader(io.StringIO("\n".join(lines)), dialect=dialect)
-    header = next(rows, None)
-    if header is None:
+    reader = csv.reader(io.StringIO("\n".join(lines)), dialect=dialect)
+    rows = _rows(reader, source, game)
+    first = next(rows, None)
+    if first is None:
         return []
+    if isinstance(first, Record):
+        return [first, *(r for r in rows if isinstance(r, Record))]
+    header = first
     columns = _Columns(header)
     if columns.issue is None or (
         columns.numbers is None and not columns.first and not columns.digits
@@ -412,11 +416,28 @@ def read_csv(text: str, *, source: str, game: Game | None) -> list[Record]:
         msg = f"the CSV header {','.join(header)[:80]!r} has no issue or number columns"
         return [Record(source, "line 1", shorten(lines[0]), game, error=msg, kind="unreadable")]
     out: list[Record] = []
-    for number, row in enumerate(rows, 2):
-        if not any(cell.strip() for cell in row):
-            continue
-        out.append(_csv_record(columns, row, number, source, game))
+    for row in rows:
+        if isinstance(row, Record):
+            out.append(row)
+        elif any(cell.strip() for cell in row):
+            out.append(_csv_record(columns, row, reader.line_num, source, game))
     return out
+
+
+def _rows(reader: Any, source: str, game: Game | None) -> Iterator[list[str] | Record]:  # noqa: ANN401
+    """The rows of a CSV reader; a row it cannot read becomes an error record."""
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            line = f"line {reader.line_num}"
+            yield Record(
+                source, line, "", game, error=f"unreadable CSV row: {error}", kind="unreadable"
+            )
+            continue
+        yield row
 
 
 def _csv_record(

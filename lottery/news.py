@@ -23,8 +23,12 @@ bounded window.
 from __future__ import annotations
 
 import bisect
+import datetime
+import functools
 import re
 from typing import Final
+
+import attrs
 
 from lottery import _text
 from lottery.exceptions import LotteryError
@@ -86,6 +90,11 @@ _FILLER: Final = ("开奖公告", "公告", "玩法", "本期", "为", "是", "�
 _FIRST_ZONE: Final = ("红色球号码", "红色球", "红球号码", "红球", "前区号码", "前区", "号码")
 _NEXT_ZONE: Final = ("蓝色球号码", "蓝色球", "蓝球号码", "蓝球", "后区号码", "后区", "特别号码")
 _NUMBER_CHARS: Final = frozenset("0123456789 ,+|:")
+#: Characters that can start what follows an issue: a date, a label, a filler word, numbers.
+_LEAD_CHARS: Final = frozenset(
+    "0123456789"
+    + "".join(w[0] for w in (*_RESULT_LABELS, *_TEST_LABELS, *_FILLER, *_FIRST_ZONE, *_NEXT_ZONE)),
+)
 _WEEKDAYS: Final = "一二三四五六日天"
 
 
@@ -113,11 +122,16 @@ def _join_lines(text: str) -> tuple[str, list[int]]:
     return "".join(out), breaks
 
 
+@functools.cache
+def _words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One anchored alternation, longest word first: a single match call per position."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 def _starts(text: str, pos: int, words: tuple[str, ...]) -> str | None:
-    for word in words:
-        if text.startswith(word, pos):
-            return word
-    return None
+    """The word of ``words`` that ``text`` holds at ``pos``, if any."""
+    m = _words(words).match(text, pos)
+    return m.group(0) if m is not None else None
 
 
 def _skip_blanks(text: str, pos: int, end: int) -> int:
@@ -227,6 +241,42 @@ def scan(text: str, *, source: str = "<text>") -> list[Record]:
     return records
 
 
+@attrs.frozen
+class _Lead:
+    """What comes between an issue and its numbers: a date, a 试机号, labels."""
+
+    date: datetime.date | None = None
+    weekday: str | None = None
+    test: tuple[int, ...] | None = None
+    start: int | None = None  # where the numbers start, if they do
+
+
+def _lead(joined: str, pos: int, limit: int) -> _Lead:
+    date: datetime.date | None = None
+    weekday: str | None = None
+    test: tuple[int, ...] | None = None
+    while True:
+        pos = _skip_blanks(joined, pos, limit)
+        if pos >= limit or joined[pos] not in _LEAD_CHARS:  # nothing that can lead to numbers
+            return _Lead(date, weekday, test)
+        dated = _text.match_date(joined, pos)
+        if dated is not None:
+            date, weekday, pos = dated
+            continue
+        label = _starts(joined, pos, _TEST_LABELS)
+        if label is not None:
+            digits, pos = _digits_run(joined, _skip_blanks(joined, pos + len(label), limit), limit)
+            test = tuple(int(d) for d in digits if d.isdigit()) or None
+            continue
+        word = _starts(joined, pos, _RESULT_LABELS) or _starts(joined, pos, _FILLER)
+        if word is not None:
+            pos += len(word)
+            continue
+        if joined[pos].isdigit() or _starts(joined, pos, _FIRST_ZONE + _NEXT_ZONE):
+            return _Lead(date, weekday, test, pos)
+        return _Lead(date, weekday, test)
+
+
 def _announcement(
     joined: str,
     m: re.Match[str],
@@ -237,37 +287,9 @@ def _announcement(
     """The announcement matched by ``m``: a record, and where scanning goes on."""
     game = get_game(m.group("name"))
     where = f"line {_line_of(breaks, m.start())}"
-    pos = m.end()
-    limit = min(end, pos + _LEAD)
-    date = None
-    weekday: str | None = None
-    test: tuple[int, ...] | None = None
-    numbers = ""
-    stop = pos
-    while True:
-        pos = _skip_blanks(joined, pos, limit)
-        if pos >= limit:
-            break
-        dated = _text.match_date(joined, pos)
-        if dated is not None:
-            date, weekday, pos = dated
-            continue
-        label = _starts(joined, pos, _TEST_LABELS)
-        if label is not None:
-            digits, pos = _digits_run(joined, _skip_blanks(joined, pos + len(label), limit), limit)
-            test = tuple(int(d) for d in digits if d.isdigit()) or None
-            continue
-        label = _starts(joined, pos, _RESULT_LABELS)
-        if label is not None:
-            pos += len(label)
-            continue
-        filler = _starts(joined, pos, _FILLER)
-        if filler is not None:
-            pos += len(filler)
-            continue
-        if joined[pos].isdigit() or _starts(joined, pos, _FIRST_ZONE + _NEXT_ZONE):
-            numbers, stop = _numbers(joined, pos, end)
-        break
+    lead = _lead(joined, m.end(), min(end, m.end() + _LEAD))
+    date, weekday, test = lead.date, lead.weekday, lead.test
+    numbers, stop = _numbers(joined, lead.start, end) if lead.start is not None else ("", m.end())
     stop = max(stop, m.end())
     prizes: tuple[tuple[str, int], ...] = ()
     special: bool | None = None
@@ -275,19 +297,18 @@ def _announcement(
         line_end = next((b for b in breaks[bisect.bisect_right(breaks, stop) :]), end)
         prizes, special, stop = _sections(game, joined, stop, line_end)
     text = joined[m.start() : stop]
-    if not numbers and test is not None:
-        record = make_record(
-            source,
-            where,
-            text,
-            game,
-            issue=m.group("issue"),
-            numbers=None,
-            date=date,
-            weekday=weekday,
-            test=test,
-        )
-        return attrs_evolve_error(record, "试机号 only: a test number is never the result"), stop
+    if not numbers:  # an issue with no result after it: say so without building a draw
+        issue = m.group("issue")
+        if test is not None:
+            reason, kind = (
+                f"{game.label}: 试机号 only: a test number is never the result",
+                "no-result",
+            )
+        else:
+            reason, kind = f"{game.label}: issue {issue} has no numbers after it", "count"
+        return Record(
+            source, where, text[:100], game, error=reason, kind=kind, issue=issue, test=test
+        ), stop
     record = make_record(
         source,
         where,
@@ -302,14 +323,6 @@ def _announcement(
         special=special,
     )
     return record, stop
-
-
-def attrs_evolve_error(record: Record, reason: str) -> Record:
-    """The record with its error replaced by a clearer ``reason``."""
-    import attrs  # noqa: PLC0415 - only here
-
-    label = record.game.label if record.game else "?"
-    return attrs.evolve(record, error=f"{label}: {reason}", kind="no-result")
 
 
 def extract(text: str) -> list[Draw]:

@@ -36,6 +36,7 @@ from lottery import registry
 from lottery.exceptions import LotteryError
 from lottery.games import _digits
 from lottery.model import Draw, Edition, Game, Play, Ticket, Zone
+from lottery.notation import format_numbers
 from lottery.plays import StandardPlay, layouts
 
 __all__ = [
@@ -61,7 +62,9 @@ def _as_strategy(value: _Arg, what: str, convert: Callable[[Any], T]) -> st.Sear
     try:
         converted = convert(value)
     except (LotteryError, TypeError) as error:
-        msg = f"{what}={value!r} is not valid: {error} (pass a value or a strategy, e.g. st.just(...))"
+        msg = (
+            f"{what}={value!r} is not valid: {error} (pass a value, or a strategy like st.just(…))"
+        )
         raise InvalidArgument(msg) from None
     return st.just(converted)
 
@@ -244,7 +247,9 @@ def _standard_ticket(
     selection: list[tuple[int, ...]] = []
     dan: list[tuple[int, ...]] = []
     for index, zone in enumerate(zones):
-        zone_form = form if index == star or form == "单式" else draw(st.sampled_from(("单式", "任意")))
+        zone_form = (
+            form if index == star or form == "单式" else draw(st.sampled_from(("单式", "任意")))
+        )
         if zone.positional:
             forced = (
                 draw(st.integers(0, zone.size - 1)) if zone_form == "复式" and budget >= 2 else -1
@@ -444,12 +449,14 @@ def _draw_near(draw: st.DrawFn, ticket: Ticket, edition: Edition) -> Draw:
                 index = len(numbers)
                 own = ticket.selection[index] if ticket.play_object.default else mentioned
                 own = [n for n in own if zone.low <= n <= zone.high]
-                take = own and draw(st.booleans())
+                take = bool(own) and draw(st.booleans())
                 numbers.append(draw(st.sampled_from(own)) if take else drawn[position])
             continue
         own = sorted({*ticket.selection[group], *(ticket.dan[group] if ticket.dan else ())})
         group += 1
-        chosen_numbers = draw(st.permutations(own))[: draw(st.integers(0, min(len(own), zone.size)))]
+        chosen_numbers = draw(st.permutations(own))[
+            : draw(st.integers(0, min(len(own), zone.size)))
+        ]
         picked = chosen_numbers + [n for n in drawn if n not in chosen_numbers]
         spare = (n for n in range(zone.low, zone.high + 1) if n not in picked)
         while len(picked) < zone.size:
@@ -498,7 +505,9 @@ _FULL_WIDTH = str.maketrans("0123456789+,:", "０１２３４５６７８９＋�
 def _labelled(draw: Draw, sep: str) -> str:
     """Numbers with zone labels, as announcements print them."""
     zones = draw.edition.zones
-    parts = [sep.join(z.fmt(n) for n in numbers) for z, numbers in zip(zones, draw.zones, strict=True)]
+    parts = [
+        sep.join(z.fmt(n) for n in numbers) for z, numbers in zip(zones, draw.zones, strict=True)
+    ]
     if draw.game.code == "ssq":
         return f"红球 {parts[0]} 蓝球 {parts[1]}"
     if len(parts) == 2:  # 七星彩 2020
@@ -518,15 +527,24 @@ def _announcement(draw: st.DrawFn, game: Game) -> tuple[str, Draw]:
     if style == "canonical":
         line = str(result)
     elif style == "official":
-        numbers = _labelled(result, sep) if game.code in ("ssq", "qxc") else sep.join(
-            z.fmt(n) for z, n in zip(_zone_of_each(result), result.numbers, strict=True)
+        numbers = (
+            _labelled(result, sep)
+            if game.code in ("ssq", "qxc")
+            else sep.join(
+                z.fmt(n) for z, n in zip(_zone_of_each(result), result.numbers, strict=True)
+            )
         )
         line = _OFFICIAL[game.code].format(issue=issue, numbers=numbers)
     elif style == "labelled":
-        line = f"{draw(st.sampled_from((game.name, *game.aliases)))}第{issue}期开奖：{_labelled(result, sep)}"
+        name = draw(st.sampled_from((game.name, *game.aliases)))
+        line = f"{name}第{issue}期开奖：{_labelled(result, sep)}"
     else:
-        numbers = " ".join(z.fmt(n) for z, n in zip(_zone_of_each(result), result.numbers, strict=True))
-        line = f"{game.name} 第{issue}期 {numbers if len(result.edition.zones) == 1 else str(result).split(' ', 2)[2]}"
+        numbers = " ".join(
+            z.fmt(n) for z, n in zip(_zone_of_each(result), result.numbers, strict=True)
+        )
+        if len(result.edition.zones) > 1:
+            numbers = format_numbers(result.edition, result.numbers)
+        line = f"{game.name} 第{issue}期 {numbers}"
     if game.code == "3d" and draw(st.booleans()):
         test = "".join(str(draw(st.integers(0, 9))) for _ in range(3))
         line = f"福彩3D第{issue}期 试机号：{test} 开奖号码：{''.join(map(str, result.numbers))}"
@@ -570,31 +588,49 @@ def _replace_number(text: str, old: str, new: str) -> str:
 
 
 @st.composite
-def _invalid(draw: st.DrawFn, game: Game) -> InvalidTicket:  # noqa: C901, PLR0911
+def _invalid(draw: st.DrawFn, game: Game) -> InvalidTicket:  # noqa: PLR0911
     ticket = draw(tickets(game=game, form="单式", play=game.default_play.name))
     text = str(attrs.evolve(ticket, multiple=1))
-    zones = [z for z in _zones_of(ticket)]
+    zones = list(_zones_of(ticket))
     kind = draw(
         st.sampled_from(
-            ["range", "duplicate", "too few", "digit", "play", "multiple", "empty", "long number", "long text"],
+            [
+                "range",
+                "duplicate",
+                "too few",
+                "digit",
+                "play",
+                "multiple",
+                "empty",
+                "long number",
+                "long text",
+            ],
         ),
     )
     first = zones[0]
     token = first.fmt(ticket.selection[0][0])
     if kind == "range" and not first.positional:
-        return InvalidTicket(game, _replace_number(text, token, first.fmt(first.high + 1)), "a number out of range")
+        return InvalidTicket(
+            game, _replace_number(text, token, first.fmt(first.high + 1)), "a number out of range"
+        )
     if kind == "duplicate" and not first.positional:
         other = first.fmt(ticket.selection[0][1])
         return InvalidTicket(game, _replace_number(text, other, token), "a number repeated")
     if kind == "too few" and not first.positional:
-        return InvalidTicket(game, _replace_number(text, token, "").replace("  ", " ").strip(), "too few numbers")
+        return InvalidTicket(
+            game, _replace_number(text, token, "").replace("  ", " ").strip(), "too few numbers"
+        )
     if kind in ("range", "duplicate", "too few"):  # digit games: one digit too many or too few
         head, _, tail = text.partition(" + ")
         shorter = head[:-1] if kind == "too few" else head + "1"
-        return InvalidTicket(game, shorter + (" + " + tail if tail else ""), "the wrong number of digits")
+        return InvalidTicket(
+            game, shorter + (" + " + tail if tail else ""), "the wrong number of digits"
+        )
     if kind == "digit":
         foreign = draw(st.sampled_from(["٣", "²", "⑱", "३", "໓"]))
-        return InvalidTicket(game, foreign + text[1:], "a digit that is neither ASCII nor full-width")
+        return InvalidTicket(
+            game, foreign + text[1:], "a digit that is neither ASCII nor full-width"
+        )
     if kind == "play":
         return InvalidTicket(game, "大乐透 " + text, "an unknown play")
     if kind == "multiple":
@@ -603,7 +639,9 @@ def _invalid(draw: st.DrawFn, game: Game) -> InvalidTicket:  # noqa: C901, PLR09
     if kind == "empty":
         return InvalidTicket(game, draw(st.sampled_from(["", " ", "\t", "　"])), "no numbers")
     if kind == "long number":
-        return InvalidTicket(game, "9" * draw(st.integers(20, 60)) + text[1:], "an absurdly long number")
+        return InvalidTicket(
+            game, "9" * draw(st.integers(20, 60)) + text[1:], "an absurdly long number"
+        )
     return InvalidTicket(game, text + " " + "0" * 2000, "text far longer than any ticket")
 
 

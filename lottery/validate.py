@@ -28,7 +28,7 @@ import attrs
 from lottery import _io
 from lottery.exceptions import LotteryError
 from lottery.feeds import detect_kind, read_csv, read_json
-from lottery.model import WEEKDAYS, Draw, Game
+from lottery.model import WEEKDAYS, Draw, Game, ensure_str
 from lottery.news import scan
 from lottery.records import Record
 from lottery.registry import get_game
@@ -140,6 +140,7 @@ def _game_from_name(path: str) -> Game | None:
 
 def read_text(text: str, *, source: str = "<text>", game: Game | str | None = None) -> list[Record]:
     """Records of one input's text; the format is detected from the content."""
+    ensure_str(text, "text")
     hint = get_game(game) if isinstance(game, str) else game
     kind = detect_kind(text)
     if kind == "json":

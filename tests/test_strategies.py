@@ -19,12 +19,15 @@ TIERS = [
     for game in lottery.games()
     for edition in game.editions
     for tier in dict.fromkeys(
-        name for play in game.plays if not hasattr(play, "reason") for name in play.tier_names(edition)
+        name
+        for play in game.plays
+        if not hasattr(play, "reason")
+        for name in play.tier_names(edition)
     )
 ]
 
 
-def minimal(strategy: st.SearchStrategy, condition=lambda _: True):  # noqa: ANN001, ANN201
+def minimal(strategy: st.SearchStrategy, condition=lambda _: True):
     return find(strategy, condition, settings=settings(max_examples=2000, database=None))
 
 
@@ -65,7 +68,9 @@ def test_forms(form: str, data: st.DataObject) -> None:
     assert ticket.form == form
 
 
-@pytest.mark.parametrize(("code", "play"), [(g.code, p.name) for g in lottery.games() for p in g.plays])
+@pytest.mark.parametrize(
+    ("code", "play"), [(g.code, p.name) for g in lottery.games() for p in g.plays]
+)
 @given(data=st.data())
 def test_every_play_is_generated(code: str, play: str, data: st.DataObject) -> None:
     if play == "组选3胆拖":  # refused by the library: no strategy can make one
@@ -88,7 +93,11 @@ def test_announcement_lines_are_the_draw(data: st.DataObject) -> None:
     game = data.draw(lst.games())
     line, expected = data.draw(lst._announcement(game))
     (draw,) = news.extract(line)
-    assert (draw.game, draw.issue, draw.numbers) == (expected.game, expected.issue, expected.numbers)
+    assert (draw.game, draw.issue, draw.numbers) == (
+        expected.game,
+        expected.issue,
+        expected.numbers,
+    )
 
 
 @given(lst.invalid_tickets())
@@ -110,7 +119,7 @@ def test_every_tier_of_every_edition_is_reachable(code: str, edition: str, tier:
     game = lottery.get_game(code)
     plays = [p.name for p in game.plays if tier in p.tier_names(game.edition_named(edition))]
     strategy = lst.matches(game=code, edition=edition, play=st.sampled_from(plays), max_bets=500)
-    ticket, draw = find(
+    _, draw = find(
         strategy,
         wins,
         settings=settings(
@@ -139,7 +148,9 @@ def test_minimal_examples() -> None:
     assert str(minimal(lst.draws())) == "排列3 第03001期 000"  # the fewest, lowest numbers
     assert minimal(lst.issues(game="pl5")) == "03001"
     assert minimal(lst.tickets(game="ssq"), lambda t: t.multiple > 1).multiple == 2
-    assert str(minimal(lst.tickets(game="ssq"), lambda t: t.bets > 1)) == "01 02 03 04 05 06 07 + 01"
+    assert (
+        str(minimal(lst.tickets(game="ssq"), lambda t: t.bets > 1)) == "01 02 03 04 05 06 07 + 01"
+    )
     bad = minimal(lst.invalid_tickets(game="ssq"))
     assert (bad.text, bad.reason) == ("34 02 03 04 05 06 + 01", "a number out of range")
 
@@ -165,7 +176,7 @@ def test_game_takes_a_code_a_game_or_a_strategy(data: st.DataObject) -> None:
         lambda: lst.draws(game="ssq", edition="1999"),
     ],
 )
-def test_bad_arguments(make) -> None:  # noqa: ANN001
+def test_bad_arguments(make) -> None:
     with pytest.raises(InvalidArgument):
         minimal(make())
 
@@ -191,5 +202,7 @@ def test_entry_point_is_installed() -> None:
 
 def test_import_lottery_does_not_import_hypothesis() -> None:
     code = "import sys, lottery, lottery.news, lottery.validate, lottery.cli; print('hypothesis' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert out.strip() == "False"
