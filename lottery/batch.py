@@ -194,6 +194,7 @@ def check_many(
     keep_winners: int = KEEP,
     keep_rejected: int = KEEP,
     on_rejected: Callable[[Rejected], None] | None = None,
+    first_line: int = 1,
 ) -> Tally:
     """Check every ticket against every draw of its game; return the tally.
 
@@ -204,7 +205,8 @@ def check_many(
     the issue of each draw, so a plain 7-digit 七星彩 ticket reads as 6 + 1
     against draws of 2020 or later.  A ticket whose layout does not fit a
     draw's rule edition is skipped for that draw.  ``on_rejected`` sees every
-    rejected input as it happens.
+    rejected input as it happens.  ``first_line`` numbers the first input
+    (for a file read from the middle).
     """
     history = list(draws)
     if not history:
@@ -221,9 +223,9 @@ def check_many(
     counter = _Counter(keep_winners, keep_rejected, on_rejected)
     lane = _fast_lane(history)
     if len(lane) == 1 and lane[0][1] is not None:
-        _one_draw(counter, tickets, lane, the_game)
+        _one_draw(counter, tickets, lane, the_game, first_line)
     else:
-        for where, item in enumerate(tickets, 1):
+        for where, item in enumerate(tickets, first_line):
             _one_item(counter, where, item, lane, history, the_game)
     order = {t.name: i for i, t in enumerate(history[-1].edition.tiers)}
     return counter.freeze(len(history), order)
@@ -253,6 +255,7 @@ def _one_draw(
     tickets: Iterable[Ticket | str],
     lane: list[tuple[Draw, Scorer | None, dict[str, int | None]]],
     game: Game,
+    first_line: int,
 ) -> None:
     """One draw: plain single bets take the fast lane, the rest the general path.
 
@@ -264,7 +267,7 @@ def _one_draw(
     by_tiers: dict[tuple[str, ...], int] = {}
     fast_tickets = fast_bets = 0
     keep = counter.keep_winners
-    for where, item in enumerate(tickets, 1):
+    for where, item in enumerate(tickets, first_line):
         if type(item) is str:
             scored = scorer(item)
             if scored is not None:
@@ -301,22 +304,28 @@ def _check_text(
     lane: list[tuple[Draw, Scorer | None, dict[str, int | None]]],
     game: Game,
 ) -> None:
-    parsed: dict[str, Ticket] = {}
-    counted = False
+    """Read the text under each rule edition the draws follow, then score each draw.
+
+    The text is rejected only when no edition can read it: a 2020 七星彩
+    ticket simply skips the draws of the original game.
+    """
+    parsed: dict[str, Ticket | LotteryError] = {}
     for draw, _scorer, _prizes in lane:
         key = draw.edition.name
-        ticket = parsed.get(key)
-        if ticket is None:
+        if key not in parsed:
             try:
-                ticket = parse_ticket(game, text, issue=draw.issue)
+                parsed[key] = parse_ticket(game, text, issue=draw.issue)
             except LotteryError as error:
-                counter.reject(where, text, error)
-                return
-            parsed[key] = ticket
-        if not counted:
-            counter.tickets += 1
-            counted = True
-        _score(counter, where, ticket, draw)
+                parsed[key] = error
+    if all(isinstance(p, LotteryError) for p in parsed.values()):
+        errors = list(parsed.values())
+        counter.reject(where, text, errors[-1])  # type: ignore[arg-type]
+        return
+    counter.tickets += 1
+    for draw, _scorer, _prizes in lane:
+        ticket = parsed[draw.edition.name]
+        if isinstance(ticket, Ticket):
+            _score(counter, where, ticket, draw)
 
 
 def _check_ticket(counter: _Counter, where: int, ticket: Ticket, history: list[Draw]) -> None:

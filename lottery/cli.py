@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
-from lottery import _io
+from lottery import _io, _text
 from lottery.batch import Rejected, Tally, check_many
 from lottery.check import check
 from lottery.exceptions import EditionMismatch, LotteryError
@@ -82,6 +82,13 @@ def _parser() -> argparse.ArgumentParser:
         help="check against every draw in FEED (any input `validate` reads)",
     )
     chk.add_argument("--json", action="store_true", help="print JSON")
+    chk.add_argument(
+        "--workers",
+        type=int,
+        default=0,
+        metavar="N",
+        help="processes for a large --tickets file (default: one per core; 1: no workers)",
+    )
     chk.add_argument(
         "--max-listed",
         type=int,
@@ -241,7 +248,9 @@ def _print_result(result: CheckResult, out: TextIO) -> None:
         return
     for w in result.wins:
         money = "" if w.prize is None else f" = {_yuan(w.prize * w.count * t.multiple)}"
-        print(f"  {w.tier:<8} {w.count:>7} 注 × {_yuan(w.prize)}{times}{money}", file=out)
+        print(
+            f"  {_text.pad(w.tier, 12)}{w.count:>8,} 注 × {_yuan(w.prize)}{times}{money}", file=out
+        )
     pending = f" (+ {', '.join(result.pending)} pending)" if result.pending else ""
     print(f"  total {_yuan(result.total)}{pending}", file=out)
 
@@ -395,14 +404,28 @@ def _check_file(args: argparse.Namespace, draws: list[Draw]) -> int:
             print(f"{path}:{bad.where}: {bad.reason}", file=sys.stderr)
 
     with handle:
-        tally = check_many(
-            _lines_with_progress(iter(handle), progress),
-            draws,
-            game=args.game,
-            keep_winners=args.max_listed,
-            keep_rejected=args.max_listed,
-            on_rejected=report,
-        )
+        tally = None
+        if path != "-" and args.workers != 1:
+            from lottery._parallel import check_file  # noqa: PLC0415 - big files only
+
+            tally = check_file(
+                path,
+                draws,
+                game=args.game,
+                keep=args.max_listed,
+                on_rejected=report,
+                on_progress=(lambda done, _: progress.update(done)) if progress else None,
+                workers=args.workers,
+            )
+        if tally is None:
+            tally = check_many(
+                _lines_with_progress(iter(handle), progress),
+                draws,
+                game=args.game,
+                keep_winners=args.max_listed,
+                keep_rejected=args.max_listed,
+                on_rejected=report,
+            )
     if progress is not None:
         progress.close()
     if args.json:
@@ -421,7 +444,7 @@ def _print_tally(tally: Tally, draws: list[Draw]) -> None:
         print(f"{len(draws)} draws, {draws[0].issue} … {draws[-1].issue}")
     print(f"tickets {tally.tickets:,}   bets {tally.bets:,}   rejected {tally.rejected_count:,}")
     for tier, count in tally.wins.items():
-        print(f"  {tier:<8} {count:>9,} 注")
+        print(f"  {_text.pad(tier, 12)}{count:>10,} 注")
     extra = f" (+ {', '.join(tally.pending)} pending)" if tally.pending else ""
     print(f"total {_yuan(tally.total)}{extra}")
     if tally.winners:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from collections import Counter
 
+from lottery._text import pad
 from lottery.notation import format_numbers
 from lottery.validate import Report, validate_files
 
@@ -18,14 +18,6 @@ OK, ERRORS, USAGE = 0, 1, 2
 SHOWN = 20
 #: Up to this many draws are all shown.
 ALL_DRAWS = 50
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - _width(text))
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -65,7 +57,7 @@ def _print_draws(report: Report) -> None:
     for draw in shown:
         date = draw.date.isoformat() if draw.date else ""
         numbers = format_numbers(draw.edition, draw.numbers)
-        print(f"{_pad(draw.game.name, 8)}{draw.issue:<10}{date:<12}{numbers}")
+        print(f"{pad(draw.game.name, 8)}{draw.issue:<10}{date:<12}{numbers}")
     if len(shown) < len(draws):
         print(f"… and {len(draws) - len(shown):,} more draws")
     print()

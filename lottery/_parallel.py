@@ -1,0 +1,247 @@
+"""Check a large ticket file on every core: split at line boundaries, merge tallies.
+
+Each worker streams its own byte range of the file (GB18030 and UTF-8 never
+have a newline byte inside a character, so a split after a newline is a split
+between lines), numbers its lines from the right place, and writes the lines
+it rejects to a file of its own; the parent merges the tallies and replays the
+rejections in file order.  Memory stays flat in every process.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import json
+import multiprocessing
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from lottery import _io
+from lottery.batch import Rejected, Tally, Winner, check_many
+from lottery.model import Draw, Game, Win
+from lottery.notation import parse_draw
+from lottery.registry import get_game
+
+__all__ = ["check_file"]
+
+#: Files smaller than this are checked in one process: starting workers costs more.
+MIN_SIZE = 4 << 20
+_BLOCK = 1 << 20
+#: Encodings in which a newline byte always ends a line.
+_SPLITTABLE = ("utf-8", "utf-8-sig", "gb18030")
+
+
+class _Range(io.RawIOBase):
+    """Bytes ``start``–``end`` of a file, as a stream."""
+
+    def __init__(self, path: str, start: int, end: int) -> None:
+        self._file = open(path, "rb")  # noqa: SIM115 - closed in close()
+        self._file.seek(start)
+        self._left = end - start
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:  # noqa: ANN401 - the RawIOBase signature
+        if self._left <= 0:
+            return 0
+        view = memoryview(buffer)[: self._left]
+        count = self._file.readinto(view)
+        self._left -= count
+        return count
+
+    def close(self) -> None:
+        self._file.close()
+        super().close()
+
+
+def _splits(path: str, parts: int) -> list[tuple[int, int, int]]:
+    """(start, end, first line number) of ``parts`` ranges that end after a newline."""
+    size = os.path.getsize(path)
+    cuts = [0]
+    with open(path, "rb") as handle:
+        for i in range(1, parts):
+            handle.seek(max(size * i // parts, cuts[-1]))
+            handle.readline()
+            cuts.append(handle.tell())
+        cuts.append(size)
+        ranges = []
+        line = 1
+        handle.seek(0)
+        for start, end in itertools.pairwise(cuts):
+            ranges.append((start, end, line))
+            left = end - start
+            while left > 0:
+                block = handle.read(min(_BLOCK, left))
+                line += block.count(b"\n")
+                left -= len(block)
+    return ranges
+
+
+def _worker(
+    path: str,
+    encoding: str,
+    span: tuple[int, int, int],
+    code: str,
+    texts: Sequence[str],
+    keep: int,
+    rejections: str,
+    progress: Any,  # noqa: ANN401 - a multiprocessing.Value
+) -> dict[str, Any]:
+    """Check one range of the file; return the tally as plain data (it crosses processes)."""
+    game = get_game(code)
+    draws = [parse_draw(game, text) for text in texts]
+    start, end, first = span
+    raw = _Range(path, start, end)
+    text = io.TextIOWrapper(
+        io.BufferedReader(raw),
+        encoding=encoding if start == 0 else encoding.removesuffix("-sig"),
+        errors="replace",
+        newline=None,
+    )
+    out = open(rejections, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+
+    def report(bad: Rejected) -> None:
+        out.write(f"{bad.where}\t{bad.reason}\n")
+
+    def lines() -> Any:  # noqa: ANN401 - a generator of str
+        done = 0
+        for count, line in enumerate(text):
+            done += len(line)
+            if not count & 0xFFFF:
+                with progress.get_lock():
+                    progress.value += done
+                done = 0
+            yield line
+        with progress.get_lock():
+            progress.value += done
+
+    try:
+        tally = check_many(
+            lines(),
+            draws,
+            game=game,
+            keep_winners=keep,
+            keep_rejected=keep,
+            on_rejected=report,
+            first_line=first,
+        )
+    finally:
+        out.close()
+        text.close()
+    return {
+        "tickets": tally.tickets,
+        "bets": tally.bets,
+        "wins": dict(tally.wins),
+        "total": tally.total,
+        "pending": tally.pending,
+        "winners": [
+            (
+                w.where,
+                w.ticket,
+                w.issue,
+                [(x.tier, x.count, x.prize) for x in w.wins],
+                w.total,
+                w.multiple,
+            )
+            for w in tally.winners
+        ],
+        "winners_count": tally.winners_count,
+        "rejected": [(r.where, r.text, r.reason, r.kind) for r in tally.rejected],
+        "rejected_count": tally.rejected_count,
+        "draws": tally.draws,
+    }
+
+
+def _run(result: str, *args: Any) -> None:  # noqa: ANN401
+    """A worker process: check one range and leave the tally in ``result``."""
+    tally = _worker(*args)
+    with open(result, "w", encoding="utf-8") as handle:
+        json.dump(tally, handle, ensure_ascii=False)
+
+
+def _merge(parts: Sequence[dict[str, Any]], keep: int, order: dict[str, int]) -> Tally:
+    wins: dict[str, int] = {}
+    for part in parts:
+        for tier, count in part["wins"].items():
+            wins[tier] = wins.get(tier, 0) + count
+    winners = [
+        Winner(where, ticket, issue, tuple(Win(*w) for w in won), total, multiple)
+        for part in parts
+        for where, ticket, issue, won, total, multiple in part["winners"]
+    ][:keep]
+    rejected = [Rejected(*r) for part in parts for r in part["rejected"]][:keep]
+    return Tally(
+        sum(p["tickets"] for p in parts),
+        sum(p["bets"] for p in parts),
+        dict(sorted(wins.items(), key=lambda item: order.get(item[0], len(order)))),
+        sum(p["total"] for p in parts),
+        tuple(dict.fromkeys(t for p in parts for t in p["pending"])),
+        tuple(winners),
+        sum(p["winners_count"] for p in parts),
+        tuple(rejected),
+        sum(p["rejected_count"] for p in parts),
+        parts[0]["draws"],
+    )
+
+
+def check_file(
+    path: str,
+    draws: Sequence[Draw],
+    *,
+    game: Game,
+    keep: int,
+    on_rejected: Callable[[Rejected], None] | None,
+    on_progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
+    min_size: int = MIN_SIZE,
+) -> Tally | None:
+    """The tally of a ticket file checked on every core, or ``None`` to check it in one.
+
+    ``on_rejected`` sees every rejected line, in file order, after the run;
+    ``on_progress(done, size)`` is called about ten times a second.
+    """
+    cores = workers or os.cpu_count() or 1
+    size = os.path.getsize(path)
+    with open(path, "rb") as handle:
+        encoding = _io.detect_encoding(handle.read(64 * 1024))
+    if cores < 2 or size < min_size or encoding not in _SPLITTABLE:
+        return None
+    context: Any = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    progress = context.Value("q", 0)
+    texts = [str(d) for d in draws]
+    order = {t.name: i for i, t in enumerate(draws[-1].edition.tiers)}
+    with tempfile.TemporaryDirectory() as tmp:
+        spans = _splits(path, cores)
+        files = [os.path.join(tmp, f"rejected-{i}.txt") for i in range(len(spans))]
+        results = [os.path.join(tmp, f"tally-{i}.json") for i in range(len(spans))]
+        processes = [
+            context.Process(
+                target=_run,
+                args=(result, path, encoding, span, game.code, texts, keep, name, progress),
+                daemon=True,
+            )
+            for span, name, result in zip(spans, files, results, strict=True)
+        ]
+        for process in processes:
+            process.start()
+        while any(p.is_alive() for p in processes):
+            processes[0].join(0.1)
+            if on_progress is not None:
+                on_progress(progress.value, size)
+        if any(p.exitcode != 0 for p in processes):
+            return None  # a worker failed: the caller checks the file in one process
+        tallies = []
+        for result in results:
+            with open(result, encoding="utf-8") as handle:
+                tallies.append(json.load(handle))
+        if on_rejected is not None:
+            for name in files:
+                with open(name, encoding="utf-8") as handle:
+                    for row in handle:
+                        where, _, reason = row.rstrip("\n").partition("\t")
+                        on_rejected(Rejected(int(where), "", reason, ""))
+    return _merge(tallies, keep, order)
