@@ -68,22 +68,26 @@ def run_distribution(groups: Sequence[Sequence[int]], drawn: Sequence[int]) -> l
     far), how many partial bets reach it: a match extends the run, a miss
     ends it.  At most (positions + 1)² states, whatever the bet count.
     """
-    states: dict[tuple[int, int], int] = {(0, 0): 1}
+    shift = len(groups).bit_length()  # a state is run << shift | best
+    mask = (1 << shift) - 1
+    states: dict[int, int] = {0: 1}
     for group, digit in zip(groups, drawn, strict=True):
-        hit = 1 if digit in group else 0
+        hit = digit in group
         miss = len(group) - hit
-        nxt: dict[tuple[int, int], int] = {}
-        for (run, best), count in states.items():
+        nxt: dict[int, int] = {}
+        get = nxt.get
+        for key, count in states.items():
+            best = key & mask
             if miss:
-                key = (0, best)
-                nxt[key] = nxt.get(key, 0) + count * miss
+                nxt[best] = get(best, 0) + count * miss
             if hit:
-                key = (run + 1, max(best, run + 1))
-                nxt[key] = nxt.get(key, 0) + count
+                run = (key >> shift) + 1
+                state = (run << shift) | max(run, best)
+                nxt[state] = get(state, 0) + count
         states = nxt
     dist = [0] * (len(groups) + 1)
-    for (_, best), count in states.items():
-        dist[best] += count
+    for key, count in states.items():
+        dist[key & mask] += count
     return dist
 
 

@@ -34,6 +34,7 @@ from lottery.records import Record
 from lottery.registry import get_game
 
 __all__ = [
+    "FINDING_KINDS",
     "Finding",
     "Report",
     "read_file",
@@ -53,6 +54,35 @@ FUYUN_ON: Final = 1_500_000_000
 FUYUN_OFF: Final = 300_000_000
 #: A run of identical results whose chance is below this is a failed scrape.
 STUCK_CHANCE: Final = 1e-8
+
+#: Every kind of finding, with what it means (docs/announcements.md lists them too).
+FINDING_KINDS: Final = {
+    # a record that holds no draw
+    "count": "too many or too few numbers",
+    "range": "a number out of range, or not ASCII or full-width digits",
+    "duplicate": "a ball number twice",
+    "issue": "no issue number, or not YYNNN / YYYYNNN",
+    "format": "text that cannot be read",
+    "game": "a game the library does not know",
+    "unreadable": "a file, header or row that cannot be read at all",
+    "no-result": "only a 试机号, never the result",
+    "invalid": "any other reason a record holds no draw",
+    # each draw
+    "order": "ball numbers not printed ascending",
+    "draw-order": "a labelled draw order that is not the result's balls",
+    "issue-year": "the issue's year is not the date's",
+    "weekday": "not a draw day, or not the weekday printed",
+    "issue-number": "more issues than the draw days allow",
+    "prize": "an announced fixed prize that differs from the rules",
+    "fuyun": "福运奖 paid outside the 特别规定期间, or missing inside",
+    "pl3-pl5": "排列3 is not the first three digits of 排列5",
+    "test-number": "a 试机号 of the wrong length",
+    # across draws
+    "hole": "missing issue numbers",
+    "date-order": "dates that do not rise with the issue",
+    "conflict": "one issue, two results or dates",
+    "stuck": "the same result too many times in a row",
+}
 
 
 @attrs.frozen
