@@ -483,8 +483,23 @@ def _prizes(value: object) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
+class _Memo:
+    """``memo``: derived data computed once per value, kept in its ``_cache``."""
+
+    __slots__ = ()
+    _cache: dict[str, Any]
+
+    def memo(self, key: str, make: Callable[[], _T]) -> _T:
+        """The value of ``make()``, computed the first time ``key`` is asked for."""
+        try:
+            value: _T = self._cache[key]
+        except KeyError:
+            value = self._cache[key] = make()
+        return value
+
+
 @attrs.frozen
-class Draw:
+class Draw(_Memo):
     """One draw's result: game, issue, numbers, and what its announcement said.
 
     ``numbers`` are in the official printed order: digit games by position,
@@ -562,14 +577,6 @@ class Draw:
             start += zone.size
         return tuple(out)
 
-    def memo(self, key: str, make: Callable[[], _T]) -> _T:
-        """Derived data computed once per draw (plays keep their lookups here)."""
-        try:
-            value: _T = self._cache[key]
-        except KeyError:
-            value = self._cache[key] = make()
-        return value
-
     @property
     def drawn(self) -> tuple[frozenset[int] | tuple[int, ...], ...]:
         """Per zone: the drawn numbers as a set (ball zones) or in order (positional)."""
@@ -644,7 +651,7 @@ def _multiple(value: object) -> int:
 
 
 @attrs.frozen
-class Ticket:
+class Ticket(_Memo):
     """A ticket: a play, its numbers and a multiple (倍数).
 
     ``selection`` holds the numbers grouped as the play defines them (one
@@ -690,14 +697,6 @@ class Ticket:
                 f"{self.game.label}: {self.bets} bets exceed the limit of {max(limits)} per ticket"
             )
             raise InvalidCount(msg, game=self.game.code)
-
-    def memo(self, key: str, make: Callable[[], _T]) -> _T:
-        """Derived data computed once per ticket (plays keep their layout here)."""
-        try:
-            value: _T = self._cache[key]
-        except KeyError:
-            value = self._cache[key] = make()
-        return value
 
     def _editions(self) -> Iterator[Edition]:
         if self.edition is None:

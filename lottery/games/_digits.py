@@ -31,6 +31,7 @@ from lottery.exceptions import (
 from lottery.model import Draw, Edition, Game, Play, Selection, Ticket, Zone
 
 __all__ = [
+    "THREE_DIGITS",
     "BaoXuan",
     "Combination",
     "GroupDanTuo",
@@ -62,6 +63,10 @@ Kind = Literal["triple", "group3", "group6"]
 Target = Literal["straight", "group", "group3", "group6"]
 
 _DIGIT: Final = Zone("号码", 0, 9, 1, positional=True, width=1)
+#: The number of 排列3 and 3D: three positional digits.
+THREE_DIGITS: Final = Zone(
+    "号码", 0, 9, 3, positional=True, width=1, positions=("百位", "十位", "个位")
+)
 
 
 def kind(digits: Sequence[int]) -> Kind:
@@ -204,8 +209,8 @@ class _DigitPlay(Play):
     summary: str = ""
 
     def tier_names(self, edition: Edition) -> tuple[str, ...]:  # noqa: ARG002
-        """Names of the tiers this play can win."""
-        return ()
+        """Names of the tiers this play can win: by default, its own name."""
+        return (self.name,)
 
     def parse(
         self,
@@ -307,10 +312,6 @@ class GroupPlay(_DigitPlay):
     def form(self, ticket: Ticket) -> str:
         """单式 for one combination, 包号 otherwise."""
         return "单式" if self._single(ticket.selection[0]) else "包号"
-
-    def tier_names(self, edition: Edition) -> tuple[str, ...]:  # noqa: ARG002
-        """组选3 or 组选6."""
-        return (self.name,)
 
 
 def _targets(target: Target, straight: str) -> dict[Kind, str]:
@@ -665,10 +666,6 @@ class PositionPlay(_SingleBet):
         ok = all(not g or g[0] == d for g, d in zip(ticket.selection, draw.numbers, strict=True))
         return {self.name: 1} if ok else {}
 
-    def tier_names(self, edition: Edition) -> tuple[str, ...]:  # noqa: ARG002
-        """1D or 2D."""
-        return (self.name,)
-
 
 @attrs.frozen(eq=False)
 class _Ordered(_SingleBet):
@@ -806,10 +803,6 @@ class HeShu(_SingleBet):
         table = dict(draw.edition.tier(tier).table)
         return table.get(ticket.selection[0][0])
 
-    def tier_names(self, edition: Edition) -> tuple[str, ...]:  # noqa: ARG002
-        """和数."""
-        return (self.name,)
-
 
 @attrs.frozen(eq=False)
 class GuessOne(_SingleBet):
@@ -927,10 +920,6 @@ class Pattern(_SingleBet):
         """The draw is in the set."""
         return {self.name: 1} if self.test(draw.numbers) else {}
 
-    def tier_names(self, edition: Edition) -> tuple[str, ...]:  # noqa: ARG002
-        """The play's name."""
-        return (self.name,)
-
 
 @attrs.frozen(eq=False)
 class Predicate(_SingleBet):
@@ -983,10 +972,6 @@ class Predicate(_SingleBet):
     def count(self, ticket: Ticket, draw: Draw) -> Counts:
         """The chosen side holds."""
         return {self.name: 1} if self.sides[ticket.selection[0][0]][1](draw.numbers) else {}
-
-    def tier_names(self, edition: Edition) -> tuple[str, ...]:  # noqa: ARG002
-        """The play's name."""
-        return (self.name,)
 
 
 def common_plays(straight: str) -> tuple[Play, ...]:

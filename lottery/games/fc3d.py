@@ -64,6 +64,7 @@ from collections.abc import Sequence
 from typing import Final
 
 from lottery.games._digits import (
+    THREE_DIGITS,
     BaoXuan,
     GuessOne,
     GuessTwo,
@@ -76,7 +77,7 @@ from lottery.games._digits import (
     is_tractor,
     is_triple,
 )
-from lottery.model import Edition, Game, Tier, Zone
+from lottery.model import Edition, Game, Tier
 from lottery.plays import StandardPlay
 
 __all__ = ["GAME", "HESHU_PRIZES"]
@@ -120,9 +121,7 @@ GAME: Final = Game(
         Edition(
             name="original",
             first_issue=None,
-            zones=(
-                Zone("号码", 0, 9, 3, positional=True, width=1, positions=("百位", "十位", "个位")),
-            ),
+            zones=(THREE_DIGITS,),
             tiers=(
                 Tier("单选", 1040, ((3,),), source=_CORE),
                 Tier("组选3", 346, source=_CORE),

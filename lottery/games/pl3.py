@@ -44,8 +44,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from lottery.games._digits import common_plays
-from lottery.model import Edition, Game, Tier, Zone
+from lottery.games._digits import THREE_DIGITS, common_plays
+from lottery.model import Edition, Game, Tier
 from lottery.plays import StandardPlay
 
 __all__ = ["GAME"]
@@ -64,9 +64,7 @@ GAME: Final = Game(
         Edition(
             name="original",
             first_issue=None,
-            zones=(
-                Zone("号码", 0, 9, 3, positional=True, width=1, positions=("百位", "十位", "个位")),
-            ),
+            zones=(THREE_DIGITS,),
             tiers=(
                 Tier("直选", 1040, ((3,),), source=_SRC),
                 Tier("组选3", 346, source=_SRC),
