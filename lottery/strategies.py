@@ -43,7 +43,6 @@ __all__ = [
     "InvalidTicket",
     "announcement_lines",
     "draws",
-    "editions",
     "games",
     "invalid_tickets",
     "issues",
@@ -108,7 +107,7 @@ def _issue_in(draw: st.DrawFn, game: Game, edition: Edition) -> str:
     return _format_issue(game, year, draw(st.integers(low, high)))
 
 
-def editions(*, game: _Arg = None) -> st.SearchStrategy[tuple[Game, Edition]]:
+def _editions(*, game: _Arg = None) -> st.SearchStrategy[tuple[Game, Edition]]:
     """(game, edition) pairs; shrinks to the first game's first edition."""
     return _game_strategy(game).flatmap(
         lambda g: st.sampled_from(g.editions).map(lambda e: (g, e)),
@@ -117,7 +116,7 @@ def editions(*, game: _Arg = None) -> st.SearchStrategy[tuple[Game, Edition]]:
 
 def issues(*, game: _Arg = None) -> st.SearchStrategy[str]:
     """Official issue numbers (``19021`` for 体彩, ``2019021`` for 福彩) of a game."""
-    return editions(game=game).flatmap(lambda pair: _issue_in(*pair))
+    return _editions(game=game).flatmap(lambda pair: _issue_in(*pair))
 
 
 def _edition_strategy(game: Game, edition: _Arg) -> st.SearchStrategy[Edition]:

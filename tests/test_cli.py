@@ -243,3 +243,30 @@ def test_module_entry_point() -> None:
     )
     assert proc.returncode == 0
     assert "6 records" in proc.stdout
+
+
+def test_progress_bar_shows_after_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from lottery import cli
+
+    clock = iter([0.0, 0.5, 1.5, 2.0])
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    stream = io.StringIO()
+    bar = cli._Progress(1000, stream)
+    bar.update(100)  # half a second in: nothing yet
+    assert stream.getvalue() == ""
+    bar.update(500)
+    assert "50.0%" in stream.getvalue()
+    bar.close()
+    assert stream.getvalue().endswith("\r")
+
+
+def test_no_progress_bar_when_piped(
+    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("02 05 07 08 20 33 + 04\n" * 10, encoding="utf-8")
+    code, out, err = run(capsys, "check", *DRAW, "--tickets", str(path))
+    assert (code, err) == (0, "")  # stderr is not a terminal here: no bar
+    assert "tickets 10" in out
