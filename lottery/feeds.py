@@ -70,6 +70,11 @@ def _amount(game: Game, value: object) -> int | None:
         return None
 
 
+def _list(value: object) -> list[Any]:
+    """A JSON array field, or nothing when the field is missing or of another type."""
+    return value if isinstance(value, list) else []
+
+
 def _game_named(name: object, hint: Game | None) -> Game | None:
     if isinstance(name, str) and name.strip():
         try:
@@ -157,7 +162,7 @@ def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) ->
     numbers = f"{red} + {blue}" if blue.strip() else red
     prizes: list[tuple[str, int]] = []
     winners: list[tuple[str, int]] = []
-    for grade in item.get("prizegrades") or ():
+    for grade in _list(item.get("prizegrades")):
         if not isinstance(grade, dict):
             continue
         kind = grade.get("type")
@@ -224,7 +229,7 @@ def _sporttery(item: Mapping[str, Any], source: str, where: str, hint: Game | No
     result = str(item.get("lotteryDrawResult") or "")
     prizes: list[tuple[str, int]] = []
     winners: list[tuple[str, int]] = []
-    for level in item.get("prizeLevelList") or ():
+    for level in _list(item.get("prizeLevelList")):
         if not isinstance(level, dict):
             continue
         name = str(level.get("prizeLevel") or "").strip()

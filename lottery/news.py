@@ -332,6 +332,3 @@ def extract(text: str) -> list[Draw]:
     ``lottery validate``.
     """
     return [r.draw for r in scan(text) if r.draw is not None]
-
-
-__all__ += ["shorten"]

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import lottery
@@ -217,32 +217,43 @@ SPORT_KEYS = [
 ]
 
 
+# Records that reach each reader's field handling: the keys that route them, a known game.
+cwl_records = st.fixed_dictionaries(
+    {
+        "red": json_values | st.just("1,2,3"),
+        "code": json_values | st.just("2019048"),
+        "name": st.sampled_from(["3D", "双色球"]) | json_values,
+    },
+    optional=dict.fromkeys(set(CWL_KEYS) - {"red", "code", "name"}, json_values),
+)
+sport_records = st.fixed_dictionaries(
+    {
+        "lotteryDrawNum": json_values | st.just("19048"),
+        "lotteryGameName": st.sampled_from(["排列3", "排列5", "七星彩"]) | json_values,
+    },
+    optional=dict.fromkeys(set(SPORT_KEYS) - {"lotteryDrawNum", "lotteryGameName"}, json_values),
+)
+
+
 @given(
     st.one_of(
         json_values,
         st.lists(st.fixed_dictionaries({}, optional=dict.fromkeys(CWL_KEYS, json_values))),
-        st.fixed_dictionaries(
-            {
-                "result": st.lists(
-                    st.fixed_dictionaries({}, optional=dict.fromkeys(CWL_KEYS, json_values))
-                )
-            }
-        ),
-        st.fixed_dictionaries(
-            {
-                "value": st.fixed_dictionaries(
-                    {
-                        "list": st.lists(
-                            st.fixed_dictionaries(
-                                {}, optional=dict.fromkeys(SPORT_KEYS, json_values)
-                            )
-                        )
-                    }
-                )
-            },
-        ),
+        st.lists(cwl_records),
+        st.fixed_dictionaries({"result": st.lists(cwl_records)}),
+        st.fixed_dictionaries({"value": st.fixed_dictionaries({"list": st.lists(sport_records)})}),
+        st.lists(sport_records),
     ),
 )
+@example([{"red": "1,2,3", "code": "2019048", "name": "3D", "prizegrades": 5}])
+@example(
+    {
+        "value": {
+            "list": [{"lotteryDrawNum": "19048", "lotteryGameName": "排列3", "prizeLevelList": 7}]
+        }
+    }
+)
+@settings(max_examples=200)
 def test_any_json(data: object) -> None:
     report = validate.validate_text(json.dumps(data, ensure_ascii=False))
     assert len(report.records) == len(report.draws) + len(report.rejected)
