@@ -35,7 +35,7 @@ from lottery.exceptions import LotteryError
 from lottery.model import Draw, Game, ensure_str
 from lottery.notation import read_sections
 from lottery.plays import split_on
-from lottery.records import Record, make_record, shorten
+from lottery.records import Record, make_record
 from lottery.registry import games, get_game
 
 __all__ = ["extract", "scan"]
