@@ -187,6 +187,11 @@ class Edition:
         """How many numbers a draw of this edition has."""
         return sum(zone.size for zone in self.zones)
 
+    @property
+    def has_period(self) -> bool:
+        """Whether a tier is paid only in a special period (双色球 2026's 福运奖)."""
+        return any(t.when is not None and not t.stacks for t in self.tiers)
+
     def tier(self, name: str) -> Tier:
         """The tier called ``name``."""
         try:
@@ -535,6 +540,12 @@ class Draw(_Memo):
         edition = game.edition(self.issue)
         self._cache["edition"] = edition
         object.__setattr__(self, "numbers", _check_draw_numbers(game, edition, self.numbers))
+        if self.special_period is not None and not edition.has_period:
+            msg = (
+                f"{game.label}: issue {self.issue} follows the {edition.name!r} rules,"
+                " which have no 特别规定期间 (双色球 has one from 2026014)"
+            )
+            raise ValidationError(msg, game=game.code, token=str(self.special_period))
         seen: set[str] = set()
         for tier, amount in self.prizes:
             if not edition.has_tier(tier):

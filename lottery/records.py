@@ -165,10 +165,8 @@ def make_record(
         base["foreign"] = tuple(
             (tier, amount) for tier, amount in prizes if not edition.has_tier(tier)
         )
-        if special is not None and not any(
-            t.when is not None and not t.stacks for t in edition.tiers
-        ):
-            special = None
+        if not edition.has_period:
+            special = None  # a claim shows in ``foreign`` when it came with a 福运奖 amount
         draw = Draw(game, official, values, when, tuple(known), special)
     except LotteryError as error:
         return Record(**base, error=str(error), kind=error_kind(error))

@@ -161,7 +161,7 @@ def _draw_of(draw: st.DrawFn, game: Game, edition: Edition) -> Draw:
         announced = draw(st.lists(st.sampled_from(floating), unique=True)) if floating else []
         prizes.extend((name, draw(st.integers(5_000, 10_000_000))) for name in announced)
     special: bool | None = None
-    if any(t.when is not None and not t.stacks for t in edition.tiers) and draw(st.booleans()):
+    if edition.has_period and draw(st.booleans()):
         special = _known_period(game, issue)
         if special is None:
             special = draw(st.booleans())

@@ -485,7 +485,7 @@ def _fuyun(game: Game, firsts: list[Record]) -> list[Finding]:
             key == (previous[0], previous[1] + 1) or (key[0] == previous[0] + 1 and key[1] == 1)
         ):
             state = None  # a hole: the pool before this draw is unknown
-        period = any(t.when is not None and not t.stacks for t in draw.edition.tiers)
+        period = draw.edition.has_period
         if period:
             known = state is not None or key <= SPECIAL_PERIOD_LAST
             expected = (

@@ -47,6 +47,7 @@ def test_bad_draw_numbers(numbers: tuple[int, ...], error: type[Exception]) -> N
         ({"prizes": {"一等奖": -5}}, lottery.ValidationError),
         ({"prizes": (("一等奖", 5), ("一等奖", 6))}, lottery.ValidationError),
         ({"special_period": "yes"}, TypeError),
+        ({"special_period": True}, lottery.ValidationError),  # 2019021: no such period yet
         ({"issue": "abc"}, lottery.InvalidIssue),
         ({"issue": 2019021}, TypeError),
     ],

@@ -283,6 +283,7 @@ BAD_DRAWS = [
     ("ssq", "02 05 07 08 20 27 + 04; 一等奖=5,00,000", "2019021", lottery.InvalidFormat),
     ("ssq", "02 05 07 08 20 27 + 04; 福运奖=5", "2019021", lottery.InvalidFormat),
     ("ssq", "02 05 07 08 20 27 + 04; 特别规定期间=也许", "2026021", lottery.InvalidFormat),
+    ("ssq", "02 05 07 08 20 27 + 04; 特别规定期间=是", "2025021", lottery.ValidationError),
     ("ssq", "02 05 07 08 20 27 + 04; 一等奖", "2026021", lottery.InvalidFormat),
     ("ssq", "第2019021期", None, lottery.InvalidCount),
     ("pl3", "1616", "19048", lottery.InvalidCount),
