@@ -112,3 +112,8 @@ def width(text: str) -> int:
 def pad(text: str, columns: int) -> str:
     """``text`` padded with spaces to ``columns`` terminal columns."""
     return text + " " * max(0, columns - width(text))
+
+
+def shown(text: str, most: int = 40) -> str:
+    """``repr`` of a token for a message, cut to ``most`` characters."""
+    return repr(text if len(text) <= most else text[: most - 1] + "…")

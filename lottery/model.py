@@ -420,7 +420,7 @@ class Game:
         where = offset + 1 + max(text.find(core[:1]), 0) if core else offset + 1
         if not _text.is_digits(core) or len(core) not in (5, 7):
             msg = (
-                f"{self.label}: issue {text!r} at column {where} is not a"
+                f"{self.label}: issue {_text.shown(text)} at column {where} is not a"
                 f" {self.issue_format} issue number"
             )
             raise InvalidIssue(msg, game=self.code, token=text, position=where)
@@ -428,7 +428,7 @@ class Game:
         seq = int(core[-3:])
         if not 2000 <= year <= 2099 or seq == 0:
             msg = (
-                f"{self.label}: issue {text!r} at column {where} has"
+                f"{self.label}: issue {_text.shown(text)} at column {where} has"
                 f" year {year} and number {seq:03d}; expected a year 2000–2099"
                 " and a number 001–999"
             )

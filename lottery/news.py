@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import functools
+import itertools
 import re
 from typing import Final
 
@@ -98,28 +99,19 @@ _LEAD_CHARS: Final = frozenset(
 _WEEKDAYS: Final = "一二三四五六日天"
 
 
+_WORD_BREAK: Final = re.compile(r"(?<=[A-Za-z])\n(?=[A-Za-z])")
+
+
 def _join_lines(text: str) -> tuple[str, list[int]]:
-    """Undo line breaks: CJK and digits join directly, other words get a space.
+    """Undo line breaks: CJK and digits join directly, English words keep a space.
 
     Returns the joined text and, for each line break, its position in it,
-    so a position maps back to a line number.
+    so a position maps back to a line number.  All the work is in C-speed
+    string calls: a megabyte of newlines costs milliseconds.
     """
+    text = _WORD_BREAK.sub(" \n", text.replace("\r\n", "\n"))
     lines = text.split("\n")
-    out: list[str] = []
-    breaks: list[int] = []
-    length = 0
-    for i, line in enumerate(lines):
-        piece = line.rstrip("\r")
-        if i:
-            prev = out[-1][-1:] if out and out[-1] else ""
-            nxt = piece[:1]
-            if prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
-                out.append(" ")
-                length += 1
-            breaks.append(length)
-        out.append(piece)
-        length += len(piece)
-    return "".join(out), breaks
+    return "".join(lines), list(itertools.accumulate(map(len, lines[:-1])))
 
 
 @functools.cache

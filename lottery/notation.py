@@ -71,7 +71,8 @@ def _split_multiple(game: Game, text: str, start: int, end: int) -> tuple[int, i
     else:
         return 1, end
     if not _text.is_digits(digits) or len(digits) > 2 or not 1 <= int(digits) <= 99:
-        msg = f"{game.label}: multiple {token!r} at column {k + 1} is not a whole number 1–99"
+        shown = _text.shown(token)
+        msg = f"{game.label}: multiple {shown} at column {k + 1} is not a whole number 1–99"
         raise InvalidCount(msg, game=game.code, token=token, position=k + 1)
     _, new_end = _text.strip_span(text, start, k)
     return int(digits), new_end
@@ -96,7 +97,8 @@ def _split_play(game: Game, text: str, start: int, end: int) -> tuple[Play, int]
     named = bool(tail) and tail.isalpha()  # "1D", "2D": a play name that starts with a digit
     if not ("0" <= first <= "9" or first in "(|#") or named:
         known = "、".join(p.name for p in game.plays)
-        msg = f"{game.label}: unknown play {token!r} at column {start + 1} (plays: {known})"
+        shown = _text.shown(token)
+        msg = f"{game.label}: unknown play {shown} at column {start + 1} (plays: {known})"
         raise InvalidFormat(msg, game=game.code, token=token, position=start + 1)
     return game.default_play, start
 
@@ -126,7 +128,7 @@ def parse_ticket(game: Game | str, text: str, *, issue: str | None = None) -> Ti
     norm = _text.normalize(text)
     start, end = _text.strip_span(norm, 0, len(norm))
     if start == end:
-        msg = f"{g.label}: the ticket {text!r} at column 1 is empty"
+        msg = f"{g.label}: the ticket {_text.shown(text)} at column 1 is empty"
         raise InvalidFormat(msg, game=g.code, token=text, position=1)
     multiple, end = _split_multiple(g, norm, start, end)
     play, arg = _split_play(g, norm, start, end)
@@ -249,7 +251,7 @@ def read_amount(game: Game, text: str, pos: int) -> int:
     )
     if not _text.is_digits(digits) or not grouped or len(digits) > 15:
         msg = (
-            f"{game.label}: amount {text.strip()!r} at column {pos + 1} is not a"
+            f"{game.label}: amount {_text.shown(text.strip())} at column {pos + 1} is not a"
             " whole number of yuan"
         )
         raise InvalidFormat(msg, game=game.code, token=text.strip(), position=pos + 1)

@@ -1,4 +1,10 @@
-"""Shared test set-up: hypothesis profiles and small helpers."""
+"""Shared test set-up: hypothesis profiles.
+
+The default profile is repeatable (the same examples on every run), so a
+red CI always means a change broke something; set HYPOTHESIS_PROFILE to
+``explore`` (random, 100 examples) or ``thorough`` (random, 2000) to search
+further.  Budgets keep the whole suite within a few minutes on 2 cores.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +12,8 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-# "ci" keeps the suite well inside its time budget on 2 cores; "dev" is the
-# default for local runs; "thorough" is for occasional long runs.
-settings.register_profile(
-    "ci",
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    derandomize=True,
-)
-settings.register_profile(
-    "dev",
-    max_examples=100,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-settings.register_profile(
-    "thorough",
-    max_examples=2000,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+_COMMON = {"deadline": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("repeatable", max_examples=100, derandomize=True, **_COMMON)
+settings.register_profile("explore", max_examples=100, **_COMMON)
+settings.register_profile("thorough", max_examples=2000, **_COMMON)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))

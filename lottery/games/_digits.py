@@ -157,7 +157,8 @@ def _read_value(game: Game, play: str, text: str, offset: int, low: int, high: i
     token, at = tokens[0]
     if not _text.is_digits(token) or len(token) > 2:
         _bad(game, f"{play} value", token, at)
-        msg = f"{game.label}: {play} value {token!r} at column {at + 1} is not {low}–{high}"
+        shown = _text.shown(token)
+        msg = f"{game.label}: {play} value {shown} at column {at + 1} is not {low}–{high}"
         raise InvalidNumber(msg, game=game.code, token=token, position=at + 1)
     value = int(token)
     if not low <= value <= high:
@@ -683,7 +684,7 @@ class _Ordered(_SingleBet):
         if len(digits) != 3:
             msg = (
                 f"{game.label}: {self.name} takes 3 digits, not {len(digits)}:"
-                f" {text.strip()!r} (column {offset + 1})"
+                f" {_text.shown(text.strip())} (column {offset + 1})"
             )
             raise InvalidCount(msg, game=game.code, token=text.strip(), position=offset + 1)
         return (tuple(d for d, _ in digits),), (), None
@@ -890,7 +891,7 @@ class Pattern(_SingleBet):
         if text.strip():
             start, _ = _text.strip_span(text, 0, len(text))
             msg = (
-                f"{game.label}: {self.name} takes no numbers, not {text.strip()!r}"
+                f"{game.label}: {self.name} takes no numbers, not {_text.shown(text.strip())}"
                 f" (column {offset + start + 1})"
             )
             raise InvalidFormat(
