@@ -57,6 +57,6 @@ GAME: Final = Game(
             source="rules.md §3",
         ),
     ),
-    plays=(StandardPlay("直选", aliases=("一等奖", "单式", "复式")),),
+    plays=(StandardPlay("直选", aliases=("单式", "复式", "直选复式")),),
     doc=__doc__ or "",
 )
