@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
-from lottery import _io, _text
+from lottery import __version__, _io, _text
 from lottery.batch import Rejected, Tally, check_many
 from lottery.check import check
 from lottery.exceptions import EditionMismatch, LotteryError
@@ -52,7 +52,12 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="lottery",
         description="Rules, announcements and exact ticket checking for Chinese lotteries.",
+        epilog=(
+            "exit status: 0 every input valid (and no error found), 1 an input rejected or"
+            " an error found, 2 a usage or I/O error.  See docs/cli.md."
+        ),
     )
+    parser.add_argument("--version", action="version", version=f"lottery {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     chk = sub.add_parser(
