@@ -29,8 +29,9 @@ import attrs
 from lottery._fast import Scorer, single_scorer
 from lottery.check import check
 from lottery.exceptions import EditionMismatch, GameMismatch, LotteryError
-from lottery.model import Draw, Game, Ticket, Win, resolve_game
+from lottery.model import Draw, Game, Ticket, Win
 from lottery.notation import parse_ticket
+from lottery.registry import get_game
 
 __all__ = ["Rejected", "Tally", "Winner", "check_many"]
 
@@ -216,7 +217,7 @@ def check_many(
         if not isinstance(draw, Draw):
             msg = f"draws must be Draw objects, not {type(draw).__name__}"
             raise TypeError(msg)
-    the_game = resolve_game(game) if game is not None else history[0].game
+    the_game = get_game(game) if game is not None else history[0].game
     if any(d.game is not the_game for d in history):
         msg = f"every draw must be of {the_game.label}"
         raise GameMismatch(msg, game=the_game.code)

@@ -814,15 +814,3 @@ def ensure_str(text: object, what: str = "text") -> str:
         msg = f"{what} must be a str, not {type(text).__name__}"
         raise TypeError(msg)
     return text
-
-
-def resolve_game(game: Game | str) -> Game:
-    """A :class:`Game` from a Game or any name :func:`lottery.get_game` knows."""
-    if isinstance(game, Game):
-        return game
-    if isinstance(game, str):
-        from lottery.registry import get_game  # noqa: PLC0415 - import cycle
-
-        return get_game(game)
-    msg = f"game must be a Game or a str, not {type(game).__name__}"
-    raise TypeError(msg)

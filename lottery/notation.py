@@ -28,8 +28,9 @@ from lottery.exceptions import (
     InvalidIssue,
     ValidationError,
 )
-from lottery.model import Draw, Edition, Game, Play, Ticket, Zone, ensure_str, resolve_game
+from lottery.model import Draw, Edition, Game, Play, Ticket, Zone, ensure_str
 from lottery.plays import read_number, split_on
+from lottery.registry import get_game
 
 __all__ = [
     "SPECIAL_PERIOD_KEY",
@@ -121,7 +122,7 @@ def parse_ticket(game: Game | str, text: str, *, issue: str | None = None) -> Ti
     lottery.exceptions.InvalidCount: 双色球 (ssq): 红球 has 5 numbers at column 1;
     a bet or 复式 takes 6–20
     """
-    g = resolve_game(game)
+    g = get_game(game)
     ensure_str(text, "ticket text")
     _too_long(g, text, "the ticket")
     edition = g.edition(ensure_str(issue, "issue")) if issue is not None else None
@@ -312,7 +313,7 @@ def parse_draw(
     >>> str(lottery.parse_draw("qxc", "5 6 0 0 2 1 7", issue="20100"))
     '七星彩 第20100期 560021 + 7'
     """
-    g = resolve_game(game)
+    g = get_game(game)
     ensure_str(text, "draw text")
     if date is not None and not isinstance(date, datetime.date):
         msg = f"date must be a datetime.date, not {type(date).__name__}"
