@@ -25,19 +25,39 @@ from __future__ import annotations
 
 import datetime
 import math
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-import attrs
-from hypothesis import strategies as st
-from hypothesis.errors import InvalidArgument
 
-from lottery import registry
-from lottery.exceptions import LotteryError
-from lottery.games import _digits
-from lottery.model import Draw, Edition, Game, Play, Ticket, Zone
-from lottery.notation import format_numbers
-from lottery.plays import StandardPlay, layouts
+def _hypothesis_setup_hook() -> None:
+    """Registered as a ``hypothesis`` entry point: ``st.from_type(Draw)`` and friends work.
+
+    Defined before this module imports hypothesis, because importing
+    hypothesis runs its entry points, this one included, while this module
+    is still half-imported; the strategies are looked up when first used.
+    """
+    from hypothesis import strategies as hst  # noqa: PLC0415 - see above
+
+    from lottery.model import Draw, Game, Ticket  # noqa: PLC0415
+
+    module = sys.modules[__name__]
+    # the lambdas look the strategies up later: they do not exist yet
+    hst.register_type_strategy(Game, hst.deferred(lambda: module.games()))  # noqa: PLW0108
+    hst.register_type_strategy(Draw, hst.deferred(lambda: module.draws()))  # noqa: PLW0108
+    hst.register_type_strategy(Ticket, hst.deferred(lambda: module.tickets()))  # noqa: PLW0108
+
+
+import attrs  # noqa: E402 - after the hook, see its docstring
+from hypothesis import strategies as st  # noqa: E402
+from hypothesis.errors import InvalidArgument  # noqa: E402
+
+from lottery import registry  # noqa: E402
+from lottery.exceptions import LotteryError  # noqa: E402
+from lottery.games import _digits  # noqa: E402
+from lottery.model import Draw, Edition, Game, Play, Ticket, Zone  # noqa: E402
+from lottery.notation import format_numbers  # noqa: E402
+from lottery.plays import StandardPlay, layouts  # noqa: E402
 
 __all__ = [
     "InvalidTicket",
@@ -658,13 +678,3 @@ def invalid_tickets(*, game: _Arg = None) -> st.SearchStrategy[InvalidTicket]:
     multiples, empty text, absurdly long numbers and lines.
     """
     return _game_strategy(game).flatmap(_invalid)
-
-
-# --- st.from_type ---------------------------------------------------------------------------
-
-
-def _hypothesis_setup_hook() -> None:
-    """Registered as a ``hypothesis`` entry point: ``st.from_type(Draw)`` and friends work."""
-    st.register_type_strategy(Game, games())
-    st.register_type_strategy(Draw, draws())
-    st.register_type_strategy(Ticket, tickets())

@@ -200,6 +200,18 @@ def test_entry_point_is_installed() -> None:
     assert hook.value == "lottery.strategies:_hypothesis_setup_hook"
 
 
+def test_strategies_import_first_in_a_fresh_interpreter() -> None:
+    """Importing lottery.strategies imports hypothesis, which runs our entry point."""
+    code = (
+        "from lottery import strategies as lst; from hypothesis import strategies as st;"
+        "import lottery; print(type(st.from_type(lottery.Draw).example()).__name__)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.strip() == "Draw"
+
+
 def test_import_lottery_does_not_import_hypothesis() -> None:
     code = "import sys, lottery, lottery.news, lottery.validate, lottery.cli; print('hypothesis' in sys.modules)"
     out = subprocess.run(
