@@ -33,7 +33,7 @@ from lottery.model import Draw, Game, Ticket, Win
 from lottery.notation import parse_ticket
 from lottery.registry import get_game
 
-__all__ = ["Rejected", "Tally", "Winner", "check_many"]
+__all__ = ["Rejected", "Tally", "Winner", "check_many", "read_for_draws"]
 
 #: How many winners and rejected inputs a tally keeps by default (all are counted).
 KEEP = 1000
@@ -305,28 +305,41 @@ def _check_text(
     lane: list[tuple[Draw, Scorer | None, dict[str, int | None]]],
     game: Game,
 ) -> None:
-    """Read the text under each rule edition the draws follow, then score each draw.
-
-    The text is rejected only when no edition can read it: a 2020 七星彩
-    ticket simply skips the draws of the original game.
-    """
-    parsed: dict[str, Ticket | LotteryError] = {}
-    for draw, _scorer, _prizes in lane:
-        key = draw.edition.name
-        if key not in parsed:
-            try:
-                parsed[key] = parse_ticket(game, text, issue=draw.issue)
-            except LotteryError as error:
-                parsed[key] = error
-    if all(isinstance(p, LotteryError) for p in parsed.values()):
-        errors = list(parsed.values())
-        counter.reject(where, text, errors[-1])  # type: ignore[arg-type]
+    """Read the text under each rule edition, then score each draw it can be read for."""
+    try:
+        readings = read_for_draws(game, text, [draw for draw, _, _ in lane])
+    except LotteryError as error:
+        counter.reject(where, text, error)
         return
     counter.tickets += 1
     for draw, _scorer, _prizes in lane:
-        ticket = parsed[draw.edition.name]
-        if isinstance(ticket, Ticket):
+        ticket = readings.get(draw.edition.name)
+        if ticket is not None:
             _score(counter, where, ticket, draw)
+
+
+def read_for_draws(game: Game, text: str, draws: Iterable[Draw]) -> dict[str, Ticket]:
+    """The ticket ``text`` as read under each rule edition of ``draws``, by edition name.
+
+    A text is invalid only when no edition can read it (then the last
+    edition's error is raised): a 2020 七星彩 ticket simply has no reading for
+    the draws of the original game.
+    """
+    readings: dict[str, Ticket] = {}
+    error: LotteryError | None = None
+    tried: set[str] = set()
+    for draw in draws:
+        name = draw.edition.name
+        if name in tried:
+            continue
+        tried.add(name)
+        try:
+            readings[name] = parse_ticket(game, text, issue=draw.issue)
+        except LotteryError as failure:
+            error = failure
+    if not readings and error is not None:
+        raise error
+    return readings
 
 
 def _check_ticket(counter: _Counter, where: int, ticket: Ticket, history: list[Draw]) -> None:

@@ -17,10 +17,10 @@ from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 from lottery import __version__, _io, _text
-from lottery.batch import Rejected, Tally, check_many
+from lottery.batch import Rejected, Tally, check_many, read_for_draws
 from lottery.check import check
-from lottery.exceptions import EditionMismatch, LotteryError
-from lottery.model import CheckResult, Draw, Game, Ticket
+from lottery.exceptions import LotteryError
+from lottery.model import CheckResult, Draw, Game
 from lottery.notation import parse_draw, parse_ticket
 from lottery.registry import games, get_game
 
@@ -294,25 +294,14 @@ def _check_history(args: argparse.Namespace, draws: list[Draw]) -> int:
     out: list[dict[str, Any]] = []
     status = OK
     for text in args.tickets:
-        won: list[CheckResult] = []
-        parsed: dict[str, Ticket] = {}  # the ticket as read under each rule edition
         try:
-            for draw in draws:
-                ticket = parsed.get(draw.edition.name)
-                if ticket is None:
-                    ticket = parsed[draw.edition.name] = parse_ticket(
-                        args.game, text, issue=draw.issue
-                    )
-                try:
-                    result = check(ticket, draw)
-                except EditionMismatch:
-                    continue
-                if result.wins:
-                    won.append(result)
+            readings = read_for_draws(args.game, text, draws)
         except LotteryError as error:
             status = REJECTED
             print(f"ticket {text!r} rejected: {error}", file=sys.stderr)
             continue
+        results = (check(readings[d.edition.name], d) for d in draws if d.edition.name in readings)
+        won = [result for result in results if result.wins]
         total = sum(r.total for r in won)
         pending = sorted({t for r in won for t in r.pending})
         if args.json:

@@ -270,3 +270,18 @@ def test_no_progress_bar_when_piped(
     code, out, err = run(capsys, "check", *DRAW, "--tickets", str(path))
     assert (code, err) == (0, "")  # stderr is not a terminal here: no bar
     assert "tickets 10" in out
+
+
+def test_history_across_the_seven_star_switch(
+    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+) -> None:
+    """A 2020-layout ticket has no reading for the original draws: skipped there, not rejected."""
+    feed = tmp_path / "qxc.txt"
+    feed.write_text("七星彩 第20099期 2508750\n七星彩 第20100期 560021 + 7\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "qxc", "--history", str(feed), "590021 + 7", "2598756")
+    assert (code, err) == (0, "")
+    assert "590021 + 7: 1 winning draws of 2" in out  # 三等奖 in 20100 only
+    assert "2598756: 1 winning draws of 2" in out  # 五等奖 in 20099; as 259875 + 6 nothing in 20100
+    code, _, err = run(capsys, "check", "qxc", "--history", str(feed), "25087")
+    assert code == 1
+    assert "rejected" in err
