@@ -55,6 +55,7 @@ from hypothesis.errors import InvalidArgument  # noqa: E402
 from lottery import registry  # noqa: E402
 from lottery.exceptions import LotteryError  # noqa: E402
 from lottery.games import _digits  # noqa: E402
+from lottery.games.ssq import known_special_period  # noqa: E402
 from lottery.model import Draw, Edition, Game, Play, Ticket, Zone  # noqa: E402
 from lottery.notation import format_numbers  # noqa: E402
 from lottery.plays import StandardPlay, layouts  # noqa: E402
@@ -182,20 +183,10 @@ def _draw_of(draw: st.DrawFn, game: Game, edition: Edition) -> Draw:
         prizes.extend((name, draw(st.integers(5_000, 10_000_000))) for name in announced)
     special: bool | None = None
     if edition.has_period and draw(st.booleans()):
-        special = _known_period(game, issue)
+        special = known_special_period(game.issue_key(issue))
         if special is None:
             special = draw(st.booleans())
     return Draw(game, issue, tuple(numbers), date, tuple(prizes), special)
-
-
-def _known_period(game: Game, issue: str) -> bool | None:
-    """双色球's 特别规定期间 where the library knows it, ``None`` after it."""
-    from lottery.games import ssq  # noqa: PLC0415 - only 双色球 has one
-
-    key = game.issue_key(issue)
-    if key <= ssq.SPECIAL_PERIOD_LAST:
-        return key >= ssq.SPECIAL_PERIOD_FIRST
-    return None
 
 
 def draws(*, game: _Arg = None, edition: _Arg = None) -> st.SearchStrategy[Draw]:

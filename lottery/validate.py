@@ -471,7 +471,7 @@ def _stuck(game: Game, firsts: list[Record]) -> list[Finding]:
 
 def _fuyun(game: Game, firsts: list[Record]) -> list[Finding]:
     """双色球 2026: was each draw in the 特别规定期间? The pool after the draw before decides."""
-    from lottery.games.ssq import SPECIAL_PERIOD_LAST, in_special_period  # noqa: PLC0415 - ssq only
+    from lottery.games.ssq import known_special_period  # noqa: PLC0415 - ssq only
 
     out: list[Finding] = []
     state: bool | None = None
@@ -487,12 +487,9 @@ def _fuyun(game: Game, firsts: list[Record]) -> list[Finding]:
             state = None  # a hole: the pool before this draw is unknown
         period = draw.edition.has_period
         if period:
-            known = state is not None or key <= SPECIAL_PERIOD_LAST
-            expected = (
-                state
-                if state is not None
-                else in_special_period(attrs.evolve(draw, special_period=None))
-            )
+            announced = known_special_period(key)
+            known = state is not None or announced is not None
+            expected = state if state is not None else bool(announced)
             why = source_of_state or "the known period 2026014–2026075"
             claimed = draw.special_period
             if claimed is not None and claimed != expected:

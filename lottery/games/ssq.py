@@ -66,11 +66,27 @@ from typing import Final
 from lottery.model import Draw, Edition, Game, Tier, Zone
 from lottery.plays import StandardPlay
 
-__all__ = ["GAME", "SPECIAL_PERIOD_FIRST", "SPECIAL_PERIOD_LAST", "in_special_period"]
+__all__ = [
+    "GAME",
+    "SPECIAL_PERIOD_FIRST",
+    "SPECIAL_PERIOD_LAST",
+    "in_special_period",
+    "known_special_period",
+]
 
 #: First and last issue of the 2026 特别规定期间 as announced (rules.md §4.4).
 SPECIAL_PERIOD_FIRST: Final = (2026, 14)
 SPECIAL_PERIOD_LAST: Final = (2026, 75)
+
+
+def known_special_period(issue_key: tuple[int, int]) -> bool | None:
+    """Whether an issue falls in the period as announced so far: ``None`` after it.
+
+    After 2026075 only the pool after each draw can tell (rules.md §4.4).
+    """
+    if issue_key > SPECIAL_PERIOD_LAST:
+        return None
+    return issue_key >= SPECIAL_PERIOD_FIRST
 
 
 def in_special_period(draw: Draw) -> bool:
@@ -81,7 +97,7 @@ def in_special_period(draw: Draw) -> bool:
     """
     if draw.special_period is not None:
         return draw.special_period
-    return SPECIAL_PERIOD_FIRST <= draw.issue_key <= SPECIAL_PERIOD_LAST
+    return bool(known_special_period(draw.issue_key))
 
 
 _RED: Final = Zone("红球", 1, 33, 6, max_pick=20, dan=(1, 5))
