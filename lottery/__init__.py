@@ -31,9 +31,11 @@ from lottery.exceptions import (
     UnsupportedPlay,
     ValidationError,
 )
-from lottery.model import CheckResult, Draw, Edition, Game, Play, Ticket, Tier, Win, Zone
+from lottery.check import CheckResult, Win
+from lottery.model import Draw, Ticket
 from lottery.notation import parse_draw, parse_ticket
 from lottery.registry import games, get_game
+from lottery.rules import Edition, Game, Play, Tier, Zone
 
 __version__ = "0.1.0"
 

@@ -18,7 +18,8 @@ import itertools
 import re
 from collections.abc import Callable
 
-from lottery.model import Draw, Zone
+from lottery.model import Draw
+from lottery.rules import Zone
 
 __all__ = ["Scorer", "single_scorer"]
 

@@ -21,9 +21,11 @@ from typing import Any
 
 from lottery import _io
 from lottery.batch import Rejected, Tally, Winner, check_many
-from lottery.model import Draw, Game, Win
+from lottery.check import Win
+from lottery.model import Draw
 from lottery.notation import parse_draw
 from lottery.registry import get_game
+from lottery.rules import Game
 
 __all__ = ["check_file"]
 
@@ -105,7 +107,7 @@ def _worker(
     out = open(rejections, "w", encoding="utf-8")  # noqa: SIM115 - closed below
 
     def report(bad: Rejected) -> None:
-        out.write(f"{bad.where}\t{bad.reason}\n")
+        out.write(f"{bad.where}\t{bad.kind}\t{bad.reason}\n")
 
     def lines() -> Any:  # noqa: ANN401 - a generator of str
         done = 0
@@ -242,6 +244,6 @@ def check_file(
             for name in files:
                 with open(name, encoding="utf-8") as handle:
                     for row in handle:
-                        where, _, reason = row.rstrip("\n").partition("\t")
-                        on_rejected(Rejected(int(where), "", reason, ""))
+                        where, kind, reason = row.rstrip("\n").split("\t", 2)
+                        on_rejected(Rejected(int(where), "", reason, kind))
     return _merge(tallies, keep, order)

@@ -56,27 +56,6 @@ def is_digits(token: str) -> bool:
     return _DIGITS_RE.fullmatch(token) is not None
 
 
-def split_tokens(text: str, offset: int = 0) -> list[tuple[str, int]]:
-    """Split on white space and commas; each token with its 0-based offset."""
-    spaced = text.replace(",", " ") if "," in text else text
-    out: list[tuple[str, int]] = []
-    cursor = 0
-    for token in spaced.split():
-        at = spaced.find(token, cursor)
-        out.append((token, offset + at))
-        cursor = at + len(token)
-    return out
-
-
-def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink ``text[start:end]`` past white space on both sides."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 _DATE_RE: Final = re.compile(
     r"(?P<y>[0-9]{4})(?:(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
     r"|年(?P<m2>[0-9]{1,2})月(?P<d2>[0-9]{1,2})日?)"
@@ -114,6 +93,24 @@ def pad(text: str, columns: int) -> str:
     return text + " " * max(0, columns - width(text))
 
 
+def cut(text: str, most: int = 40) -> str:
+    """``text`` cut to ``most`` characters, an ellipsis marking the cut."""
+    return text if len(text) <= most else text[: most - 1] + "…"
+
+
 def shown(text: str, most: int = 40) -> str:
     """``repr`` of a token for a message, cut to ``most`` characters."""
-    return repr(text if len(text) <= most else text[: most - 1] + "…")
+    return repr(cut(text, most))
+
+
+def shorten(text: str, most: int = 100) -> str:
+    """One line of at most ``most`` characters (white space runs folded)."""
+    return cut(" ".join(text.split()), most)
+
+
+def ensure_str(text: object, what: str = "text") -> str:
+    """Return ``text`` if it is a str; raise a clear TypeError otherwise."""
+    if not isinstance(text, str):
+        msg = f"{what} must be a str, not {type(text).__name__}"
+        raise TypeError(msg)
+    return text

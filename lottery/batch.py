@@ -26,12 +26,14 @@ from typing import Any
 
 import attrs
 
+from lottery import _text
 from lottery._fast import Scorer, single_scorer
-from lottery.check import check
+from lottery.check import Win, check
 from lottery.exceptions import EditionMismatch, GameMismatch, LotteryError
-from lottery.model import Draw, Game, Ticket, Win
+from lottery.model import Draw, Ticket
 from lottery.notation import parse_ticket
 from lottery.registry import get_game
+from lottery.rules import Game
 
 __all__ = ["Rejected", "Tally", "Winner", "check_many", "read_for_draws"]
 
@@ -114,10 +116,6 @@ class Tally:
         }
 
 
-def _shorten(text: str, most: int = 80) -> str:
-    return text if len(text) <= most else text[: most - 1] + "…"
-
-
 class _Counter:
     """The running tally (mutable; frozen into a :class:`Tally` at the end)."""
 
@@ -137,7 +135,7 @@ class _Counter:
 
     def reject(self, where: int, text: str, error: Exception) -> None:
         self.rejected_count += 1
-        item = Rejected(where, _shorten(text.rstrip("\r\n")), str(error), type(error).__name__)
+        item = Rejected(where, _text.cut(text.rstrip("\r\n"), 80), str(error), error.kind if isinstance(error, LotteryError) else "type")
         if len(self.rejected) < self.keep_rejected:
             self.rejected.append(item)
         if self.on_rejected is not None:
@@ -179,10 +177,7 @@ def _fast_lane(draws: list[Draw]) -> list[tuple[Draw, Scorer | None, dict[str, i
     lane = []
     single = len(draws) == 1
     for draw in draws:
-        prizes: dict[str, int | None] = {}
-        for tier in draw.edition.tiers:
-            announced = draw.prize(tier.name)
-            prizes[tier.name] = announced if announced is not None else tier.prize
+        prizes = {tier.name: draw.paid(tier.name) for tier in draw.edition.tiers}
         lane.append((draw, single_scorer(draw) if single else None, prizes))
     return lane
 

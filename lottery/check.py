@@ -1,14 +1,78 @@
-"""``check(ticket, draw)``: what a ticket won, counted without expanding it."""
+"""``check(ticket, draw)``: what a ticket won, counted without expanding it, and its results."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import attrs
+
 from lottery.exceptions import EditionMismatch, GameMismatch
-from lottery.model import CheckResult, Draw, Ticket, Win
+from lottery.model import Draw, Ticket
+from lottery.rules import Counts
 
-__all__ = ["Counts", "check"]
+__all__ = ["CheckResult", "Counts", "Win", "check"]
 
-#: Winning bets per tier name.
-Counts = dict[str, int]
+
+@attrs.frozen
+class Win:
+    """Winning bets of one tier: how many, and the prize per bet.
+
+    ``prize`` is ``None`` for a floating prize the draw does not announce:
+    pending, never a guess.
+    """
+
+    tier: str
+    count: int
+    prize: int | None
+
+    @property
+    def amount(self) -> int | None:
+        """Prize money for these bets at multiple 1, or ``None`` if pending."""
+        return None if self.prize is None else self.prize * self.count
+
+
+@attrs.frozen
+class CheckResult:
+    """What a ticket won in a draw.
+
+    ``total`` is the known prize money (× multiple) in integer yuan; tiers in
+    ``pending`` won but their floating prize is not known yet.
+    """
+
+    ticket: Ticket
+    draw: Draw
+    bets: int
+    multiple: int
+    wins: tuple[Win, ...]
+    total: int = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        known = sum(w.amount for w in self.wins if w.amount is not None)
+        object.__setattr__(self, "total", known * self.multiple)
+
+    @property
+    def won(self) -> bool:
+        """Whether any bet won."""
+        return bool(self.wins)
+
+    @property
+    def pending(self) -> tuple[str, ...]:
+        """Tiers won whose prize is not announced yet."""
+        return tuple(w.tier for w in self.wins if w.prize is None)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready summary (the command line's ``--json``)."""
+        return {
+            "game": self.ticket.game.code,
+            "issue": self.draw.issue,
+            "ticket": str(self.ticket),
+            "form": self.ticket.form,
+            "bets": self.bets,
+            "multiple": self.multiple,
+            "wins": [{"tier": w.tier, "count": w.count, "prize": w.prize} for w in self.wins],
+            "total": self.total,
+            "pending": list(self.pending),
+        }
 
 
 def check(ticket: Ticket, draw: Draw) -> CheckResult:
@@ -42,8 +106,9 @@ def check(ticket: Ticket, draw: Draw) -> CheckResult:
     play = ticket.play_object
     counts = play.count(ticket, draw)
     order = edition.order
+    value = ticket.selection[0][0] if ticket.selection and ticket.selection[0] else None
     wins = tuple(
-        Win(tier, count, play.prize(ticket, draw, tier))
+        Win(tier, count, draw.paid(tier, value))
         for tier, count in sorted(counts.items(), key=lambda item: order[item[0]])
         if count
     )

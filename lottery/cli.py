@@ -18,11 +18,12 @@ from typing import Any, TextIO
 
 from lottery import __version__, _io, _text
 from lottery.batch import Rejected, Tally, check_many, read_for_draws
-from lottery.check import check
+from lottery.check import CheckResult, check
 from lottery.exceptions import LotteryError
-from lottery.model import CheckResult, Draw, Game
+from lottery.model import Draw
 from lottery.notation import parse_draw, parse_ticket
 from lottery.registry import games, get_game
+from lottery.rules import Game
 
 __all__ = ["main"]
 
@@ -268,7 +269,7 @@ def _check_tickets(args: argparse.Namespace, draw: Draw) -> int:
             results.append(check(parse_ticket(args.game, text, issue=draw.issue), draw))
         except LotteryError as error:
             rejected.append(
-                {"ticket": index, "text": text, "reason": str(error), "kind": type(error).__name__}
+                {"ticket": index, "text": text, "reason": str(error), "kind": error.kind}
             )
     if args.json:
         data = {

@@ -8,7 +8,7 @@ import sys
 from collections import Counter
 
 from lottery._text import pad
-from lottery.notation import format_numbers
+from lottery.model import format_numbers
 from lottery.validate import Report, validate_files
 
 __all__ = ["run_validate"]
@@ -43,9 +43,8 @@ def _print(report: Report) -> None:
         f"{len(report.records):,} records: {draws:,} draws, {len(report.rejected):,} rejected;"
         f" {errors:,} errors, {warnings:,} warnings",
     )
-    checks = _agreements(report)
-    if checks:
-        print(checks)
+    for line in report.agreements:
+        print(line)
 
 
 def _print_draws(report: Report) -> None:
@@ -75,28 +74,3 @@ def _print_findings(report: Report) -> None:
             print(f"… and {count - SHOWN:,} more {kind} findings")
     if report.findings:
         print()
-
-
-def _agreements(report: Report) -> str:
-    """Say which cross-checks held, so a clean run says what it checked."""
-    draws = report.draws
-    pl3 = {d.issue: d for d in draws if d.game.code == "pl3"}
-    pl5 = {d.issue: d for d in draws if d.game.code == "pl5"}
-    shared = sorted(set(pl3) & set(pl5))
-    bad = {f.issue for f in report.findings if f.kind == "pl3-pl5"}
-    if not shared:
-        return ""
-    good = [i for i in shared if i not in bad]
-    if len(good) == len(shared):
-        if len(shared) == 1:
-            issue = shared[0]
-            five = "".join(map(str, pl5[issue].numbers))
-            three = "".join(map(str, pl3[issue].numbers))
-            return (
-                f"排列3 {issue} ({three}) agrees with 排列5 {issue} ({five}):"
-                " its first three digits."
-            )
-        return f"排列3 agrees with 排列5 on all {len(shared):,} shared issues."
-    return (
-        f"排列3 and 排列5 disagree on {len(shared) - len(good):,} of {len(shared):,} shared issues."
-    )

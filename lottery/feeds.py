@@ -2,7 +2,9 @@
 
 Each reader turns one input into :class:`~lottery.records.Record` s, one per
 record of the input, keeping what the validator checks beyond the numbers.
-The formats are described in rules.md §9 and ``docs/announcements.md``.
+The formats are described in ``docs/announcements.md`` (sources: [S-cwl-samples],
+[S-sporttery-pl3], [S-sporttery-urls] in ``docs/sources.md``).  What a feed
+calls a game or a tier is each game's data (``Game.feeds``, ``Game.tier_aliases``).
 """
 
 from __future__ import annotations
@@ -16,28 +18,14 @@ from typing import Any, Final
 
 from lottery import _text
 from lottery.exceptions import LotteryError
-from lottery.model import Game
+from lottery._text import shorten
 from lottery.notation import read_amount
-from lottery.records import Record, make_record, shorten
-from lottery.registry import get_game
+from lottery.reading import make_record
+from lottery.records import Record
+from lottery.registry import feed_game, get_game
+from lottery.rules import Game
 
 __all__ = ["detect_kind", "read_csv", "read_json"]
-
-#: China Welfare Lottery ``prizegrades`` types (rules.md §9.1); type 7 is 2026's 福运奖.
-CWL_TYPES: Final = {
-    1: "一等奖",
-    2: "二等奖",
-    3: "三等奖",
-    4: "四等奖",
-    5: "五等奖",
-    6: "六等奖",
-    7: "福运奖",
-}
-#: sporttery ``lotteryGameNum`` codes (rules.md §9.2).
-SPORTTERY_GAMES: Final = {"35": "pl3", "350133": "pl5", "04": "qxc", "4": "qxc"}
-#: Prize names some feeds use for a game's own tier name.
-TIER_ALIASES: Final = {("pl5", "一等奖"): "直选", ("3d", "直选"): "单选"}
-
 
 _LONG_NUMBER: Final = re.compile(r"[0-9]{3}")
 
@@ -145,7 +133,9 @@ def read_json(text: str, *, source: str, game: Game | None = None) -> list[Recor
 
 def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) -> Record:
     """A China Welfare Lottery draw notice (rules.md §9.1)."""
-    game = _game_named(item.get("name"), hint)
+    name = item.get("name")
+    game = feed_game("cwl", name) if isinstance(name, str) else None
+    game = game or _game_named(name, hint)
     text = json.dumps(item, ensure_ascii=False)
     if game is None:
         return Record(
@@ -166,7 +156,7 @@ def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) ->
         if not isinstance(grade, dict):
             continue
         kind = grade.get("type")
-        tier = CWL_TYPES.get(kind) if game.code == "ssq" and isinstance(kind, int) else None
+        tier = game.tier_aliases.get(str(kind)) if isinstance(kind, int) else None
         count = _amount(game, grade.get("typenum"))
         amount = _amount(game, grade.get("typemoney"))
         if tier is None or count is None:
@@ -216,8 +206,8 @@ def _sporttery(item: Mapping[str, Any], source: str, where: str, hint: Game | No
     text = json.dumps(item, ensure_ascii=False)
     code = str(item.get("lotteryGameNum") or "").strip()
     game = _game_named(item.get("lotteryGameName"), None)
-    if game is None and code in SPORTTERY_GAMES:
-        game = get_game(SPORTTERY_GAMES[code])
+    if game is None and code:
+        game = feed_game("sporttery", code)
     if game is None and not item.get("lotteryGameName") and not code:
         game = hint
     if game is None:
@@ -233,21 +223,17 @@ def _sporttery(item: Mapping[str, Any], source: str, where: str, hint: Game | No
         if not isinstance(level, dict):
             continue
         name = str(level.get("prizeLevel") or "").strip()
-        tier = TIER_ALIASES.get((game.code, name), name)
+        tier = game.tier_aliases.get(name, name)
         amount = _amount(game, level.get("stakeAmountFormat") or level.get("stakeAmount"))
         count = _amount(game, level.get("stakeCount"))
         if count is not None:
             winners.append((tier, count))
         if amount and count:
             prizes.append((tier, amount))
-    companion = None
+    extras: dict[str, tuple[int, ...]] = {}
     unsorted = str(item.get("lotteryUnsortDrawresult") or "").split()
-    if (
-        game.code == "pl3"
-        and len(unsorted) == 5
-        and all(_text.is_digits(d) and len(d) == 1 for d in unsorted)
-    ):
-        companion = tuple(int(d) for d in unsorted)
+    if unsorted and all(_text.is_digits(d) and len(d) <= 2 for d in unsorted):
+        extras["unsorted"] = tuple(int(d) for d in unsorted)
     return make_record(
         source,
         f"{where} ({issue})" if issue else where,
@@ -260,7 +246,7 @@ def _sporttery(item: Mapping[str, Any], source: str, where: str, hint: Game | No
         pool=_amount(game, item.get("poolBalanceAfterdraw")),
         sales=_amount(game, item.get("totalSaleAmount")),
         winners=tuple(winners),
-        companion=companion,
+        extras=extras,
     )
 
 

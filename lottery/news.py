@@ -32,24 +32,26 @@ from typing import Final
 import attrs
 
 from lottery import _text
+from lottery._text import ensure_str
+from lottery._tokens import split_on
 from lottery.exceptions import LotteryError
-from lottery.model import Draw, Game, ensure_str
+from lottery.model import Draw
 from lottery.notation import read_sections
-from lottery.plays import split_on
-from lottery.records import Record, make_record
+from lottery.reading import make_record
+from lottery.records import TEST_NUMBER, Record
 from lottery.registry import games, get_game
+from lottery.rules import Game
 
 __all__ = ["extract", "scan"]
 
 # Names that start an announcement, longest first.  ASCII codes need word edges.
 _CJK_NAMES: Final = sorted(
-    {name for g in games() for name in (g.name, *g.aliases) if not name.isascii()}
-    | {"3D", "福彩3D"},
+    {name for g in games() for name in (g.name, *g.aliases) if not name.isascii()},
     key=len,
     reverse=True,
 )
 _ASCII_NAMES: Final = sorted(
-    {name.lower() for g in games() for name in (g.code, *g.aliases) if name.isascii()} - {"3d"},
+    {name.lower() for g in games() for name in (g.code, *g.aliases) if name.isascii()},
     key=len,
     reverse=True,
 )
@@ -293,13 +295,14 @@ def _announcement(
         issue = m.group("issue")
         if test is not None:
             reason, kind = (
-                f"{game.label}: 试机号 only: a test number is never the result",
+                f"{game.label}: {TEST_NUMBER} only: a test number is never the result",
                 "no-result",
             )
         else:
             reason, kind = f"{game.label}: issue {issue} has no numbers after it", "count"
+        extras = {TEST_NUMBER: test} if test is not None else {}
         return Record(
-            source, where, text[:100], game, error=reason, kind=kind, issue=issue, test=test
+            source, where, text[:100], game, error=reason, kind=kind, issue=issue, extras=extras
         ), stop
     record = make_record(
         source,
@@ -310,7 +313,7 @@ def _announcement(
         numbers=_split_wide(game, numbers) if numbers else None,
         date=date,
         weekday=weekday,
-        test=test,
+        extras={TEST_NUMBER: test} if test is not None else {},
         prizes=prizes,
         special=special,
     )

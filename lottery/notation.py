@@ -17,20 +17,24 @@ value.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from lottery import _text
+from lottery._text import ensure_str
+from lottery._tokens import read_number, split_on, split_tokens, strip_span
 from lottery.exceptions import (
     DuplicateNumber,
     InvalidCount,
     InvalidFormat,
     InvalidIssue,
+    LotteryError,
     ValidationError,
 )
-from lottery.model import Draw, Edition, Game, Play, Ticket, Zone, ensure_str
-from lottery.plays import read_number, split_on
+from lottery.model import SPECIAL_PERIOD_KEY, Draw, Ticket, format_draw, format_numbers
 from lottery.registry import get_game
+from lottery.rules import Edition, Game, Play, Refusal, Written, Zone
 
 __all__ = [
     "SPECIAL_PERIOD_KEY",
@@ -43,9 +47,18 @@ __all__ = [
     "read_sections",
 ]
 
-#: Key of the 特别规定期间 (双色球 福运奖) flag in a draw's canonical text.
-SPECIAL_PERIOD_KEY = "特别规定期间"
 _TRUE = {"是": True, "否": False, "yes": True, "no": False, "true": True, "false": False}
+
+
+@contextlib.contextmanager
+def _pointing_at(text: str) -> Iterator[None]:
+    """Let an error raised while reading ``text`` render it with a caret (``error.render()``)."""
+    try:
+        yield
+    except LotteryError as error:
+        if error.text is None and len(text) <= _text.MAX_LINE:
+            error.text = text
+        raise
 
 
 def _too_long(game: Game, text: str, what: str) -> None:
@@ -75,7 +88,7 @@ def _split_multiple(game: Game, text: str, start: int, end: int) -> tuple[int, i
         shown = _text.shown(token)
         msg = f"{game.label}: multiple {shown} at column {k + 1} is not a whole number 1–99"
         raise InvalidCount(msg, game=game.code, token=token, position=k + 1)
-    _, new_end = _text.strip_span(text, start, k)
+    _, new_end = strip_span(text, start, k)
     return int(digits), new_end
 
 
@@ -83,12 +96,11 @@ def _split_play(game: Game, text: str, start: int, end: int) -> tuple[Play, int]
     """Find the play name at the start of ``text[start:end]``."""
     head = text[start:end].upper()
     for name, play in game.play_names:
-        if head.startswith(name):
-            after = start + len(name)
-            if after == end:
-                return play, after
-            if text[after].isspace() or text[after] == ":":
-                return play, after + 1
+        after = start + len(name)
+        if head.startswith(name) and (after == end or text[after].isspace() or text[after] == ":"):
+            if isinstance(play, Refusal):
+                raise play.error(game, start + 1)
+            return play, min(after + 1, end)
     first = text[start]
     stop = start
     while stop < end and not text[stop].isspace():
@@ -124,17 +136,23 @@ def parse_ticket(game: Game | str, text: str, *, issue: str | None = None) -> Ti
     """
     g = get_game(game)
     ensure_str(text, "ticket text")
+    with _pointing_at(text):
+        return _read_ticket(g, text, issue)
+
+
+def _read_ticket(g: Game, text: str, issue: str | None) -> Ticket:
     _too_long(g, text, "the ticket")
     edition = g.edition(ensure_str(issue, "issue")) if issue is not None else None
     norm = _text.normalize(text)
-    start, end = _text.strip_span(norm, 0, len(norm))
+    start, end = strip_span(norm, 0, len(norm))
     if start == end:
         msg = f"{g.label}: the ticket {_text.shown(text)} at column 1 is empty"
         raise InvalidFormat(msg, game=g.code, token=text, position=1)
     multiple, end = _split_multiple(g, norm, start, end)
     play, arg = _split_play(g, norm, start, end)
-    selection, dan, written = play.parse(g, norm[arg:end], arg, edition)
-    return Ticket(g, play.name, selection, multiple, dan, written)
+    picks = play.parse(Written(g, norm[arg:end], arg, edition))
+    written = picks.edition.name if picks.edition is not None else None
+    return Ticket(g, play.name, picks.selection, multiple, picks.dan, written)
 
 
 def _read_chunk(game: Game, zone: Zone, chunk: Sequence[tuple[str, int]]) -> list[int]:
@@ -151,7 +169,7 @@ def _read_chunk(game: Game, zone: Zone, chunk: Sequence[tuple[str, int]]) -> lis
 
 def _read_zone(game: Game, zone: Zone, text: str, offset: int) -> list[int]:
     """Exactly the numbers of one zone of a draw."""
-    tokens = _text.split_tokens(text, offset)
+    tokens = split_tokens(text, offset)
     if zone.digits and zone.size > 1 and len(tokens) == 1 and len(tokens[0][0]) == zone.size:
         token, at = tokens[0]
         tokens = [(ch, at + i) for i, ch in enumerate(token)]
@@ -174,7 +192,7 @@ def read_numbers(game: Game, edition: Edition, text: str, offset: int = 0) -> tu
             out.extend(_read_zone(game, zone, part, at))
         return tuple(out)
     if len(parts) == 1:
-        tokens = _text.split_tokens(text, offset)
+        tokens = split_tokens(text, offset)
         if (
             len(tokens) == 1
             and all(z.positional for z in zones)
@@ -192,20 +210,6 @@ def read_numbers(game: Game, edition: Edition, text: str, offset: int = 0) -> tu
     shown = text.strip()[:40]
     msg = f"{game.label}: cannot read {shown!r} at column {offset + 1} as a draw of {want}"
     raise InvalidCount(msg, game=game.code, token=shown, position=offset + 1)
-
-
-def format_numbers(edition: Edition, numbers: Sequence[int]) -> str:
-    """A draw's numbers as printed: ``02 05 07 08 20 27 + 04``, ``16170``, ``560021 + 7``."""
-    out: list[str] = []
-    i = 0
-    for zone in edition.zones:
-        part = numbers[i : i + zone.size]
-        i += zone.size
-        if zone.digits:
-            out.append("".join(map(str, part)))
-        else:
-            out.append(" ".join(map(zone.fmt, part)))
-    return " + ".join(out)
 
 
 def _peel(
@@ -230,7 +234,7 @@ def _peel(
             date, _, stop = dated
         else:
             break
-        pos, _ = _text.strip_span(norm, stop, end)
+        pos, _ = strip_span(norm, stop, end)
     return issue, date, pos
 
 
@@ -318,11 +322,16 @@ def parse_draw(
     if date is not None and not isinstance(date, datetime.date):
         msg = f"date must be a datetime.date, not {type(date).__name__}"
         raise TypeError(msg)
+    with _pointing_at(text):
+        return _read_draw(g, text, issue, date)
+
+
+def _read_draw(g: Game, text: str, issue: str | None, date: datetime.date | None) -> Draw:
     _too_long(g, text, "the draw")
     norm = _text.normalize(text)
     sections = split_on(norm, ";", 0)
     head, _ = sections[0]
-    start, end = _text.strip_span(head, 0, len(head))
+    start, end = strip_span(head, 0, len(head))
     found_issue, found_date, pos = _peel(g, head, start, end)
     given = g.parse_issue(ensure_str(issue, "issue")) if issue is not None else None
     if found_issue is not None and given is not None and found_issue != given:
@@ -342,17 +351,3 @@ def parse_draw(
     numbers = read_numbers(g, edition, head[pos:end], pos)
     prizes, special = read_sections(g, edition, the_issue, sections[1:])
     return Draw(g, the_issue, numbers, found_date or date, prizes, special)
-
-
-def format_draw(draw: Draw) -> str:
-    """``双色球 第2019021期 2019-02-24 02 05 07 08 20 27 + 04`` (+ prizes, flags)."""
-    parts = [draw.game.name, f"第{draw.issue}期"]
-    if draw.date is not None:
-        parts.append(draw.date.isoformat())
-    parts.append(format_numbers(draw.edition, draw.numbers))
-    text = " ".join(parts)
-    for tier, amount in draw.prizes:
-        text += f"; {tier}={amount}"
-    if draw.special_period is not None:
-        text += f"; {SPECIAL_PERIOD_KEY}={'是' if draw.special_period else '否'}"
-    return text

@@ -8,13 +8,13 @@ tiers, so one class serves 双色球, 15选5, 七星彩, 排列5 and the 直选 
 from __future__ import annotations
 
 import functools
-import unicodedata
 from collections.abc import Sequence
 from math import comb, prod
 
 import attrs
 
-from lottery import _counting, _text
+from lottery import _counting
+from lottery._tokens import read_number, split_on, split_tokens, strip_span
 from lottery.exceptions import (
     DuplicateNumber,
     InvalidCount,
@@ -22,68 +22,16 @@ from lottery.exceptions import (
     InvalidNumber,
     ValidationError,
 )
-from lottery.model import Draw, Edition, Game, Play, Selection, Ticket, Zone
+from lottery.model import Draw, Ticket
+from lottery.rules import Counts, Edition, Game, Picks, Play, Selection, Written, Zone
 
-__all__ = ["StandardPlay", "read_number", "split_on"]
-
-Counts = dict[str, int]
-
-
-def split_on(text: str, sep: str, offset: int) -> list[tuple[str, int]]:
-    """Split ``text`` on ``sep``; each part with its offset."""
-    out: list[tuple[str, int]] = []
-    start = 0
-    while True:
-        at = text.find(sep, start)
-        if at < 0:
-            out.append((text[start:], offset + start))
-            return out
-        out.append((text[start:at], offset + start))
-        start = at + len(sep)
-
-
-def _bad_token(game: Game, what: str, token: str, pos: int) -> ValidationError:
-    shown = token if len(token) <= 20 else token[:20] + "…"
-    if any(not ch.isascii() and unicodedata.category(ch) in ("Nd", "No", "Nl") for ch in token):
-        msg = (
-            f"{game.label}: {what} {shown!r} at column {pos + 1} is not written with"
-            " ASCII or full-width digits"
-        )
-        return InvalidNumber(msg, game=game.code, token=token, position=pos + 1)
-    msg = f"{game.label}: {what} {shown!r} at column {pos + 1} is not a number"
-    return InvalidFormat(msg, game=game.code, token=token, position=pos + 1)
-
-
-def read_number(game: Game, zone: Zone, token: str, pos: int) -> int:
-    """Read one number of ``zone``: ASCII digits, in range, not absurdly long."""
-    number = zone.tokens.get(token)
-    if number is not None:
-        return number
-    what = f"{zone.name} number"
-    if not _text.is_digits(token):
-        raise _bad_token(game, what, token, pos)
-    longest = max(zone.width, len(str(zone.high)))
-    if len(token) > longest:
-        shown = token if len(token) <= 20 else token[:20] + "…"
-        msg = (
-            f"{game.label}: {what} {shown!r} at column {pos + 1} has too many"
-            f" digits (at most {longest})"
-        )
-        raise InvalidNumber(msg, game=game.code, token=token, position=pos + 1)
-    number = int(token)
-    if not zone.low <= number <= zone.high:
-        msg = (
-            f"{game.label}: {what} {token!r} at column {pos + 1} is out of range"
-            f" {zone.range_text()}"
-        )
-        raise InvalidNumber(msg, game=game.code, token=token, position=pos + 1)
-    return number
+__all__ = ["StandardPlay", "check_ball", "check_positions", "layouts", "zones_for"]
 
 
 def _digit_run(game: Game, zone: Zone, text: str, offset: int) -> list[tuple[int, int]]:
     """Digits of one position written together (``01``, ``0 1``, ``0,1``)."""
     out: list[tuple[int, int]] = []
-    for token, pos in _text.split_tokens(text, offset):
+    for token, pos in split_tokens(text, offset):
         for i, ch in enumerate(token):
             out.append((read_number(game, zone, ch, pos + i), pos + i))
     return out
@@ -125,11 +73,11 @@ def _parse_ball(
         tuo_text, tuo_at = text[close + 1 :], offset + close + 1
     dan = [
         (read_number(game, zone, tok, pos), pos)
-        for tok, pos in (_text.split_tokens(dan_text, dan_at) if dan_text else ())
+        for tok, pos in (split_tokens(dan_text, dan_at) if dan_text else ())
     ]
     tuo = [
         (read_number(game, zone, tok, pos), pos)
-        for tok, pos in _text.split_tokens(tuo_text, tuo_at)
+        for tok, pos in split_tokens(tuo_text, tuo_at)
     ]
     marked = "#" in text or stripped.startswith("(")
     if marked and zone.dan is None:
@@ -158,14 +106,14 @@ def _positions_split(game: Game, zone: Zone, text: str, offset: int) -> list[lis
     if zone.digits:
         return [_digit_run(game, zone, part, at) for part, at in parts]
     return [
-        [(read_number(game, zone, t, p), p) for t, p in _text.split_tokens(part, at)]
+        [(read_number(game, zone, t, p), p) for t, p in split_tokens(part, at)]
         for part, at in parts
     ]
 
 
 def _positions_plain(game: Game, zone: Zone, text: str, offset: int) -> list[list[tuple[int, int]]]:
     """One digit per position, run together or apart: ``161``, ``1 6 1``."""
-    tokens = _text.split_tokens(text, offset)
+    tokens = split_tokens(text, offset)
     if not zone.digits:
         if zone.size != 1:
             msg = f"{game.label}: split the positions of {zone.name} with '|' (column {offset + 1})"
@@ -193,18 +141,12 @@ def _parse_positional(game: Game, zone: Zone, text: str, offset: int) -> list[tu
     else:
         groups = _positions_plain(game, zone, text, offset)
     for index, group in enumerate(groups):
-        where = _position_name(zone, index)
+        where = zone.position_name(index)
         if not group:
             msg = f"{game.label}: {where} has no number (column {offset + 1})"
             raise InvalidCount(msg, game=game.code, position=offset + 1)
         _no_repeats(game, zone, group, where)
     return [tuple(n for n, _ in group) for group in groups]
-
-
-def _position_name(zone: Zone, index: int) -> str:
-    if zone.positions:
-        return zone.positions[index]
-    return f"{zone.name} position {index + 1}" if zone.size > 1 else zone.name
 
 
 def _singles_across(
@@ -214,7 +156,7 @@ def _singles_across(
     if not all(z.positional for z in zones):
         return None
     need = sum(z.size for z in zones)
-    tokens = _text.split_tokens(text, offset)
+    tokens = split_tokens(text, offset)
     chars: list[tuple[str, int]]
     if len(tokens) == 1 and len(tokens[0][0]) == need:
         token, at = tokens[0]
@@ -234,25 +176,25 @@ def _singles_across(
 
 
 @functools.cache
-def layouts(game: Game, edition: Edition | None) -> tuple[tuple[tuple[Zone, ...], str | None], ...]:
-    """Number layouts a ticket may follow, newest first, each with its edition name.
+def layouts(game: Game, edition: Edition | None) -> tuple[tuple[tuple[Zone, ...], Edition | None], ...]:
+    """Number layouts a ticket may follow, newest first, each with its edition.
 
-    The name is ``None`` unless the game's editions differ in layout.
+    The edition is ``None`` unless the game's editions differ in layout.
     """
     differ = game.layouts_differ
     if edition is not None:
-        return ((edition.zones, edition.name if differ else None),)
-    out: list[tuple[tuple[Zone, ...], str | None]] = []
+        return ((edition.zones, edition if differ else None),)
+    out: list[tuple[tuple[Zone, ...], Edition | None]] = []
     for candidate in reversed(game.editions):
         if all(zones != candidate.zones for zones, _ in out):
-            out.append((candidate.zones, candidate.name if differ else None))
+            out.append((candidate.zones, candidate if differ else None))
     return tuple(out)
 
 
-def zones_for(game: Game, edition: str | None) -> tuple[Zone, ...]:
+def zones_for(game: Game, edition: Edition | None) -> tuple[Zone, ...]:
     """The zones of a ticket written for ``edition`` (``None``: the shared layout)."""
     if edition is not None:
-        return game.edition_named(edition).zones
+        return edition.zones
     if game.layouts_differ:
         names = "、".join(repr(e.name) for e in game.editions)
         msg = f"{game.label}: a ticket must name the rule edition it follows ({names})"
@@ -297,7 +239,7 @@ def check_ball(
 def check_positions(game: Game, zone: Zone, groups: Sequence[Sequence[int]]) -> None:
     """Rules of a positional zone's selection: a non-empty set of digits each."""
     for index, group in enumerate(groups):
-        where = _position_name(zone, index)
+        where = zone.position_name(index)
         if not group:
             msg = f"{game.label}: {where} has no number"
             raise InvalidCount(msg, game=game.code)
@@ -319,24 +261,20 @@ class StandardPlay(Play):
     default: bool = True
     summary: str = "单式, 复式 or 胆拖 over the game's zones"
 
-    def parse(
-        self,
-        game: Game,
-        text: str,
-        offset: int,
-        edition: Edition | None,
-    ) -> tuple[Selection, Selection, str | None]:
+    def parse(self, written: Written) -> Picks:
         """Read zones split by ``+``; see :mod:`lottery.notation`."""
+        game, text, offset = written.game, written.text, written.offset
         parts = split_on(text, "+", offset)
-        candidates = layouts(game, edition)
-        for zones, name in candidates:
+        candidates = layouts(game, written.edition)
+        for zones, edition in candidates:
             if len(zones) == len(parts):
-                return (*self._read(game, zones, parts), name)
+                selection, dan = self._read(game, zones, parts)
+                return Picks(selection, dan, edition)
         if len(parts) == 1:
-            for zones, name in candidates:
+            for zones, edition in candidates:
                 singles = _singles_across(game, zones, text, offset)
                 if singles is not None:
-                    return tuple(singles), (), name
+                    return Picks(tuple(singles), (), edition)
         want = " or ".join(sorted({str(len(z)) for z, _ in candidates}))
         zone_names = " / ".join(" + ".join(z.name for z in zones) for zones, _ in candidates)
         msg = (
@@ -350,11 +288,11 @@ class StandardPlay(Play):
         game: Game,
         zones: Sequence[Zone],
         parts: Sequence[tuple[str, int]],
-    ) -> tuple[Selection, Selection]:
+    ) -> tuple[tuple[tuple[int, ...], ...], tuple[tuple[int, ...], ...]]:
         selection: list[tuple[int, ...]] = []
         dan: list[tuple[int, ...]] = []
         for zone, (part, at) in zip(zones, parts, strict=True):
-            start, end = _text.strip_span(part, 0, len(part))
+            start, end = strip_span(part, 0, len(part))
             if start == end:
                 msg = f"{game.label}: {zone.name} is empty at column {at + 1}"
                 raise InvalidCount(msg, game=game.code, position=at + 1)
@@ -369,15 +307,10 @@ class StandardPlay(Play):
                 dan.append(tuple(sorted(d)))
         return tuple(selection), tuple(dan) if any(dan) else ()
 
-    def canonical(
-        self,
-        game: Game,
-        selection: Selection,
-        dan: Selection,
-        edition: str | None,
-    ) -> tuple[Selection, Selection]:
+    def canonical(self, game: Game, picks: Picks) -> Picks:
         """Check the selection against the zones; sort numbers within groups."""
-        zones = zones_for(game, edition)
+        selection, dan = picks.selection, picks.dan
+        zones = zones_for(game, picks.edition)
         groups = sum(z.size if z.positional else 1 for z in zones)
         if len(selection) != groups or (dan and len(dan) != groups):
             msg = (
@@ -402,13 +335,13 @@ class StandardPlay(Play):
                 out.append(tuple(sorted(selection[i])))
                 i += 1
         canon_dan = tuple(tuple(sorted(d)) for d in dans) if any(dans) else ()
-        return tuple(out), canon_dan
+        return Picks(tuple(out), canon_dan, picks.edition)
 
     def format(self, ticket: Ticket) -> str:
         """``02 05 # 07 08 20 27 33 + 04``, ``12|6|01``, ``250875 + 0``."""
         out: list[str] = []
         i = 0
-        for zone in zones_for(ticket.game, ticket.edition):
+        for zone in ticket.layout:
             if zone.positional:
                 groups = ticket.selection[i : i + zone.size]
                 i += zone.size
@@ -431,7 +364,7 @@ class StandardPlay(Play):
         """∏ C(拖, size − 胆) over ball zones × ∏ digits per position."""
         total = 1
         i = 0
-        for zone in zones_for(ticket.game, ticket.edition):
+        for zone in ticket.layout:
             if zone.positional:
                 total *= prod(len(g) for g in ticket.selection[i : i + zone.size])
                 i += zone.size
@@ -445,7 +378,7 @@ class StandardPlay(Play):
         """The ticket's numbers by zone: (zone, groups or 拖, 胆)."""
         parts: list[tuple[Zone, Selection, Selection]] = []
         i = 0
-        for zone in zones_for(ticket.game, ticket.edition):
+        for zone in ticket.layout:
             if zone.positional:
                 parts.append((zone, ticket.selection[i : i + zone.size], ()))
                 i += zone.size
@@ -476,7 +409,3 @@ class StandardPlay(Play):
             for tier in tiers:
                 counts[tier] = counts.get(tier, 0) + count
         return counts
-
-    def tier_names(self, edition: Edition) -> tuple[str, ...]:
-        """Every tier reachable by matching numbers."""
-        return tuple(t.name for t in edition.tiers if t.hits)

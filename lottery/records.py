@@ -10,48 +10,33 @@ kept for the validator's checks.
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping
 from typing import Any, Final
 
 import attrs
 
-from lottery import _text
-from lottery.exceptions import (
-    DuplicateNumber,
-    InvalidCount,
-    InvalidFormat,
-    InvalidIssue,
-    InvalidNumber,
-    LotteryError,
-    UnknownGame,
-)
-from lottery.model import Draw, Game
-from lottery.notation import read_numbers
+from lottery.exceptions import FaultKind
+from lottery.model import Draw
+from lottery.rules import Game
 
-__all__ = ["Record", "error_kind", "make_record"]
+__all__ = ["TEST_NUMBER", "Record"]
 
-_KINDS: Final = (
-    (InvalidIssue, "issue"),
-    (InvalidCount, "count"),
-    (InvalidNumber, "range"),
-    (DuplicateNumber, "duplicate"),
-    (UnknownGame, "game"),
-    (InvalidFormat, "format"),
-)
+#: The label of a 试机号 (a test number drawn before the result, never the result) in ``extras``.
+TEST_NUMBER: Final = "试机号"
 
 
-def error_kind(error: LotteryError) -> str:
-    """A short name for what is wrong: ``count``, ``range``, ``duplicate`` and so on."""
-    for cls, kind in _KINDS:
-        if isinstance(error, cls):
-            return kind
-    return "invalid"
+def _extras(value: Mapping[str, tuple[int, ...]] | tuple[tuple[str, tuple[int, ...]], ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple((str(name), tuple(numbers)) for name, numbers in items)
 
 
 @attrs.frozen
 class Record:
-    """One input record: where it came from, and its draw or its error."""
+    """One input record: where it came from, and its draw or its error.
+
+    ``where`` is the line, record or row in ``source``; ``text`` the record
+    as read (cut for messages).
+    """
 
     source: str
     where: str
@@ -59,7 +44,8 @@ class Record:
     game: Game | None = None
     draw: Draw | None = None
     error: str | None = None
-    kind: str | None = None
+    #: Why there is no draw, in the one vocabulary of :data:`lottery.exceptions.FAULT_KINDS`.
+    kind: FaultKind | None = None
     issue: str | None = None
     #: Numbers in the order they were printed (ball games should print ascending).
     printed: tuple[int, ...] | None = None
@@ -72,14 +58,20 @@ class Record:
     sales: int | None = None
     #: Announced winners per tier.
     winners: tuple[tuple[str, int], ...] = ()
-    #: 3D's 试机号, a test number that is never the result.
-    test: tuple[int, ...] | None = None
-    #: The 排列5 digits a 排列3 record carries (sporttery ``lotteryUnsortDrawresult``).
-    companion: tuple[int, ...] | None = None
+    #: Numbers an announcement gives besides the result, by label: a 试机号 (never the
+    #: result), a feed's ``unsorted`` numbers.  The game's own checks read them.
+    extras: tuple[tuple[str, tuple[int, ...]], ...] = attrs.field(default=(), converter=_extras)
     #: Other things the announcement said (派奖, caps, rule notices).
     notes: tuple[str, ...] = ()
     #: Announced prizes of tiers the issue's rule edition does not have.
     foreign: tuple[tuple[str, int], ...] = ()
+
+    def extra(self, label: str) -> tuple[int, ...] | None:
+        """The extra numbers labelled ``label`` (``试机号``), if the record has them."""
+        for name, numbers in self.extras:
+            if name == label:
+                return numbers
+        return None
 
     @property
     def ok(self) -> bool:
@@ -97,79 +89,3 @@ class Record:
         else:
             out.update(game=self.game.code if self.game else None, error=self.error, kind=self.kind)
         return out
-
-
-def shorten(text: str, most: int = 100) -> str:
-    """One line of at most ``most`` characters."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= most else flat[: most - 1] + "…"
-
-
-def _read_date(
-    game: Game,
-    issue: str,
-    date: datetime.date | str | None,
-) -> tuple[datetime.date | None, str | None]:
-    """A record's date and the weekday printed with it (``2025-06-05(四)``)."""
-    if not isinstance(date, str):
-        return date, None
-    found = _text.match_date(_text.normalize(date).strip())
-    if found is None:
-        msg = f"{game.label}: issue {issue} has an unreadable date {date!r}"
-        raise InvalidFormat(msg, game=game.code, token=date)
-    return found[0], found[1]
-
-
-def make_record(
-    source: str,
-    where: str,
-    text: str,
-    game: Game | None,
-    *,
-    issue: str | None,
-    numbers: str | Sequence[int] | None,
-    date: datetime.date | str | None = None,
-    prizes: Sequence[tuple[str, int]] = (),
-    special: bool | None = None,
-    **extras: Any,  # noqa: ANN401 - Record fields
-) -> Record:
-    """Build the record, validating its draw; an invalid draw becomes an error."""
-    base = {
-        "source": source,
-        "where": where,
-        "text": shorten(text),
-        "game": game,
-        "issue": issue,
-        **extras,
-    }
-    try:
-        if game is None:
-            msg = "cannot tell which game this is"
-            raise UnknownGame(msg)
-        if issue is None or not str(issue).strip():
-            msg = f"{game.label}: no issue number"
-            raise InvalidIssue(msg, game=game.code)
-        official = game.parse_issue(str(issue))
-        edition = game.edition(official)
-        if numbers is None or (isinstance(numbers, str) and not numbers.strip()):
-            msg = f"{game.label}: issue {official} has no numbers"
-            raise InvalidCount(msg, game=game.code)
-        if isinstance(numbers, str):
-            values = read_numbers(game, edition, _text.normalize(numbers))
-        else:
-            values = tuple(numbers)
-        when, printed_weekday = _read_date(game, official, date)
-        if printed_weekday and not base.get("weekday"):
-            base["weekday"] = printed_weekday
-        known = [(tier, amount) for tier, amount in prizes if edition.has_tier(tier)]
-        base["foreign"] = tuple(
-            (tier, amount) for tier, amount in prizes if not edition.has_tier(tier)
-        )
-        if not edition.has_period:
-            special = None  # a claim shows in ``foreign`` when it came with a 福运奖 amount
-        draw = Draw(game, official, values, when, tuple(known), special)
-    except LotteryError as error:
-        return Record(**base, error=str(error), kind=error_kind(error))
-    if base.get("printed") is None and isinstance(numbers, str | tuple | list):
-        base["printed"] = values
-    return Record(**base, draw=draw)

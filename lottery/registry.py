@@ -1,5 +1,9 @@
 """The games the library knows, keyed by code, and lookup by any of their names.
 
+Each game is a module of :mod:`lottery.games` with a ``GAME`` and, where it
+needs checks of its own, ``CHECKS``; adding a game is adding its module to
+``_MODULES`` below.
+
 >>> import lottery
 >>> [g.code for g in lottery.games()]
 ['qxc', 'pl3', 'pl5', 'ssq', '3d', '15x5']
@@ -15,19 +19,34 @@ pl5 排列5, ssq 双色球, 3d 福彩3D, 15x5 15选5)
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
 from typing import Final
 
 from lottery import _text
 from lottery.exceptions import UnknownGame
+from lottery.findings import GameChecks
 from lottery.games import fc3d, hd15x5, pl3, pl5, qxc, ssq
-from lottery.model import Game
+from lottery.rules import Game
 
-__all__ = ["GAMES", "games", "get_game"]
+__all__ = ["GAMES", "checks", "feed_game", "games", "get_game"]
 
-#: Every game by code, in the order the seed page prints them.
-GAMES: Final[Mapping[str, Game]] = MappingProxyType(
-    {game.code: game for game in (qxc.GAME, pl3.GAME, pl5.GAME, ssq.GAME, fc3d.GAME, hd15x5.GAME)},
+#: The game modules, in the order the seed page prints them.
+_MODULES: Final[tuple[ModuleType, ...]] = (qxc, pl3, pl5, ssq, fc3d, hd15x5)
+
+#: Every game by code.
+GAMES: Final[Mapping[str, Game]] = MappingProxyType({m.GAME.code: m.GAME for m in _MODULES})
+
+_CHECKS: Final[Mapping[str, GameChecks]] = MappingProxyType(
+    {m.GAME.code: getattr(m, "CHECKS", GameChecks()) for m in _MODULES},
+)
+
+_FEEDS: Final[Mapping[tuple[str, str], Game]] = MappingProxyType(
+    {
+        (feed, name): game
+        for game in GAMES.values()
+        for feed, names in game.feeds.items()
+        for name in names
+    },
 )
 
 
@@ -70,3 +89,13 @@ def get_game(name: str | Game) -> Game:
         msg = f"unknown game {name!r} (known: {known})"
         raise UnknownGame(msg, token=name)
     return game
+
+
+def checks(game: Game) -> GameChecks:
+    """The checks only ``game`` needs (none: an empty :class:`~lottery.findings.GameChecks`)."""
+    return _CHECKS.get(game.code, GameChecks())
+
+
+def feed_game(feed: str, name: str) -> Game | None:
+    """The game an official feed calls ``name`` (``feed_game("sporttery", "35")``), if known."""
+    return _FEEDS.get((feed, name.strip()))

@@ -39,7 +39,8 @@ def _hypothesis_setup_hook() -> None:
     """
     from hypothesis import strategies as hst  # noqa: PLC0415 - see above
 
-    from lottery.model import Draw, Game, Ticket  # noqa: PLC0415
+    from lottery.model import Draw, Ticket  # noqa: PLC0415
+    from lottery.rules import Game  # noqa: PLC0415
 
     module = sys.modules[__name__]
     # the lambdas look the strategies up later: they do not exist yet
@@ -54,11 +55,9 @@ from hypothesis.errors import InvalidArgument  # noqa: E402
 
 from lottery import registry  # noqa: E402
 from lottery.exceptions import LotteryError  # noqa: E402
-from lottery.games import _digits  # noqa: E402
-from lottery.games.ssq import known_special_period  # noqa: E402
-from lottery.model import Draw, Edition, Game, Play, Ticket, Zone  # noqa: E402
-from lottery.notation import format_numbers  # noqa: E402
-from lottery.plays import StandardPlay, layouts  # noqa: E402
+from lottery.model import Draw, Ticket, format_numbers  # noqa: E402
+from lottery.plays import layouts  # noqa: E402
+from lottery.rules import Edition, Game, Group, Play, Shape, Zone  # noqa: E402
 
 __all__ = [
     "InvalidTicket",
@@ -115,17 +114,13 @@ def _bounds(game: Game, edition: Edition) -> tuple[tuple[int, int], tuple[int, i
     return low, high
 
 
-def _format_issue(game: Game, year: int, number: int) -> str:
-    return f"{year % 100:02d}{number:03d}" if game.issue_digits == 5 else f"{year}{number:03d}"
-
-
 @st.composite
 def _issue_in(draw: st.DrawFn, game: Game, edition: Edition) -> str:
     (y0, n0), (y1, n1) = _bounds(game, edition)
     year = draw(st.integers(y0, y1))
     low = n0 if year == y0 else 1
     high = n1 if year == y1 else game.issues_per_year
-    return _format_issue(game, year, draw(st.integers(low, high)))
+    return game.issue_text(year, draw(st.integers(low, high)))
 
 
 def _editions(*, game: _Arg = None) -> st.SearchStrategy[tuple[Game, Edition]]:
@@ -183,7 +178,8 @@ def _draw_of(draw: st.DrawFn, game: Game, edition: Edition) -> Draw:
         prizes.extend((name, draw(st.integers(5_000, 10_000_000))) for name in announced)
     special: bool | None = None
     if edition.has_period and draw(st.booleans()):
-        special = known_special_period(game.issue_key(issue))
+        known = edition.known_period
+        special = known(game.issue_key(issue)) if known is not None else None
         if special is None:
             special = draw(st.booleans())
     return Draw(game, issue, tuple(numbers), date, tuple(prizes), special)
@@ -239,7 +235,8 @@ def _standard_ticket(
     max_bets: int,
     rules: Edition | None,
 ) -> Ticket:
-    zones, edition = draw(st.sampled_from(layouts(game, rules)))
+    zones, written = draw(st.sampled_from(layouts(game, rules)))
+    edition = written.name if written is not None else None
     dan_zones = [i for i, z in enumerate(zones) if not z.positional and z.dan is not None]
     if form == "胆拖" and not dan_zones:
         form = "复式"
@@ -295,73 +292,60 @@ def _standard_ticket(
     )
 
 
-def _digits_of(draw: st.DrawFn, low: int, high: int) -> tuple[int, ...]:
-    return tuple(
-        sorted(draw(st.lists(st.integers(0, 9), min_size=low, max_size=high, unique=True)))
-    )
+def _group(draw: st.DrawFn, group: Group) -> tuple[int, ...]:
+    """One group of a selection, as its :class:`~lottery.rules.Group` says."""
+    if group.pair:
+        a, b = draw(
+            st.lists(st.integers(group.low, group.high), min_size=2, max_size=2, unique=True)
+        )
+        return draw(st.permutations((a, a, b))) if group.ordered else tuple(sorted((a, a, b)))
+    if group.repeats:
+        size = draw(st.integers(group.min_size, group.max_size))
+        numbers = [draw(st.integers(group.low, group.high)) for _ in range(size)]
+    else:
+        numbers = draw(
+            st.lists(
+                st.integers(group.low, group.high),
+                min_size=group.min_size,
+                max_size=group.max_size,
+                unique=True,
+            ),
+        )
+    return tuple(numbers) if group.ordered else tuple(sorted(numbers))
 
 
 @st.composite
-def _digit_ticket(draw: st.DrawFn, game: Game, play: Play) -> Ticket:  # noqa: C901, PLR0911, PLR0912
-    multiple = draw(st.integers(1, 99))
-
-    def make(selection: Sequence[tuple[int, ...]], dan: Sequence[tuple[int, ...]] = ()) -> Ticket:
-        return Ticket(game, play.name, tuple(selection), multiple, tuple(dan))
-
-    if isinstance(play, _digits.GroupPlay):
-        if play.group == 3 and draw(st.booleans()):
-            a, b = draw(st.lists(st.integers(0, 9), min_size=2, max_size=2, unique=True))
-            return make([tuple(sorted((a, a, b)))])
-        low = 2 if play.group == 3 else 3
-        return make([_digits_of(draw, low, 10)])
-    if isinstance(play, _digits.SumPlay | _digits.SpanPlay):
-        return make([(draw(st.integers(play.low, play.high)),)])
-    if isinstance(play, _digits.Combination):
-        return make([_digits_of(draw, 3, 10)])
-    if isinstance(play, _digits.GroupDanTuo):
-        chosen = draw(st.lists(st.integers(0, 9), min_size=4, max_size=10, unique=True))
-        d = draw(st.integers(1, 2))
-        return make([tuple(sorted(chosen[d:]))], [tuple(sorted(chosen[:d]))])
-    if isinstance(play, _digits.PositionPlay):
-        where = draw(
-            st.lists(st.integers(0, 2), min_size=play.fixed, max_size=play.fixed, unique=True)
+def _shaped_ticket(draw: st.DrawFn, game: Game, play: Play) -> Ticket:
+    """A ticket of a play that describes its selections by :class:`~lottery.rules.Shape`."""
+    multiple = draw(st.integers(1, min(e.max_multiple for e in game.editions)))
+    shape: Shape = draw(st.sampled_from(play.shapes))
+    groups = [_group(draw, group) for group in shape.groups]
+    dan: list[tuple[int, ...]] = []
+    if shape.dan is not None:
+        (pool,) = groups
+        low, high = shape.dan
+        mixed = draw(st.permutations(pool))
+        cut = draw(st.integers(low, high))
+        groups, dan = [tuple(sorted(mixed[cut:]))], [tuple(sorted(mixed[:cut]))]
+    if shape.chosen is not None:
+        keep = draw(
+            st.lists(
+                st.integers(0, len(groups) - 1),
+                min_size=shape.chosen,
+                max_size=shape.chosen,
+                unique=True,
+            ),
         )
-        return make([(draw(st.integers(0, 9)),) if i in where else () for i in range(3)])
-    if isinstance(play, _digits.BaoXuan):
-        if play.group == 3:
-            a, b = draw(st.lists(st.integers(0, 9), min_size=2, max_size=2, unique=True))
-            return make([draw(st.sampled_from(((a, a, b), (a, b, a), (b, a, a))))])
-        return make([tuple(draw(st.lists(st.integers(0, 9), min_size=3, max_size=3, unique=True)))])
-    if isinstance(play, _digits.TongXuan):
-        return make([tuple(draw(st.lists(st.integers(0, 9), min_size=3, max_size=3)))])
-    if isinstance(play, _digits.HeShu):
-        return make([(draw(st.integers(0, 27)),)])
-    if isinstance(play, _digits.GuessOne):
-        return make([(draw(st.integers(0, 9)),)])
-    if isinstance(play, _digits.GuessTwo):
-        return make([tuple(sorted(draw(st.lists(st.integers(0, 9), min_size=2, max_size=2))))])
-    if isinstance(play, _digits.Pattern):
-        return make([])
-    if isinstance(play, _digits.Predicate):
-        return make([(draw(st.integers(0, len(play.sides) - 1)),)])
-    msg = f"no strategy for play {play.name}"  # pragma: no cover - every play is covered
-    raise NotImplementedError(msg)  # pragma: no cover
-
-
-def _playable(game: Game) -> tuple[Play, ...]:
-    return tuple(p for p in game.plays if not isinstance(p, _digits.Unsupported))
+        groups = [g if i in keep else () for i, g in enumerate(groups)]
+    return Ticket(game, play.name, tuple(groups), multiple, tuple(dan))
 
 
 def _play_strategy(game: Game, play: _Arg) -> st.SearchStrategy[Play]:
     if play is None:
-        return st.sampled_from(_playable(game))
+        return st.sampled_from(game.plays)
 
     def convert(value: Play | str) -> Play:
-        found = value if isinstance(value, Play) else game.play(value)
-        if isinstance(found, _digits.Unsupported):
-            msg = f"{game.label}: {found.name} is not supported: {found.reason}"
-            raise InvalidArgument(msg)
-        return found
+        return value if isinstance(value, Play) else game.play(value)
 
     return _as_strategy(play, "play", convert)
 
@@ -388,12 +372,12 @@ def _ticket(
     max_bets: int,
     rules: Edition | None = None,
 ) -> Ticket:
-    if isinstance(play, StandardPlay):
+    if play.default:
         wanted = form if form is not None and form != "包号" else "单式"
         return draw(_standard_ticket(game, play, wanted, max_bets, rules))
-    ticket = draw(_digit_ticket(game, play))
+    ticket = draw(_shaped_ticket(game, play))
     if ticket.bets > max_bets:
-        ticket = draw(_digit_ticket(game, play).filter(lambda t: t.bets <= max_bets))
+        ticket = draw(_shaped_ticket(game, play).filter(lambda t: t.bets <= max_bets))
     return ticket
 
 
@@ -429,7 +413,7 @@ def tickets(
         g = draw(games_)
         rules = None if edition is None else draw(_edition_strategy(g, edition))
         if play is None:
-            chosen = g.default_play if forms is not None else draw(st.sampled_from(_playable(g)))
+            chosen = g.default_play if forms is not None else draw(st.sampled_from(g.plays))
         else:
             chosen = draw(_play_strategy(g, play))
         wanted = draw(forms) if forms is not None else None
@@ -501,14 +485,6 @@ def matches(
 
 # --- announcement lines -----------------------------------------------------------------
 
-_OFFICIAL = {
-    "qxc": "全国联网电脑体育彩票“七星彩”第{issue}期开奖公告 本期开奖结果：{numbers}",
-    "pl3": "全国联网电脑体育彩票“排列3”开奖公告第{issue}期 中奖号码：{numbers}",
-    "pl5": "全国联网电脑体育彩票“排列5”开奖公告第{issue}期 中奖号码：{numbers}",
-    "ssq": "中国福利彩票“双色球”开奖公告第{issue}期 中奖号码：{numbers}",
-    "3d": "中国福利彩票3D玩法开奖公告第{issue}期 中奖号码：{numbers}",
-    "15x5": "中国福利彩票15选5玩法开奖公告第{issue}期 中奖号码：{numbers}",
-}
 _FULL_WIDTH = str.maketrans("0123456789+,:", "０１２３４５６７８９＋，：")
 
 
@@ -518,11 +494,9 @@ def _labelled(draw: Draw, sep: str) -> str:
     parts = [
         sep.join(z.fmt(n) for n in numbers) for z, numbers in zip(zones, draw.zones, strict=True)
     ]
-    if draw.game.code == "ssq":
-        return f"红球 {parts[0]} 蓝球 {parts[1]}"
-    if len(parts) == 2:  # 七星彩 2020
-        return f"前区 {parts[0]} 后区 {parts[1]}"
-    return parts[0]
+    if len(parts) == 1:
+        return parts[0]
+    return " ".join(f"{zone.name} {part}" for zone, part in zip(zones, parts, strict=True))
 
 
 @st.composite
@@ -536,15 +510,8 @@ def _announcement(draw: st.DrawFn, game: Game) -> tuple[str, Draw]:
     style = draw(st.sampled_from(["canonical", "official", "labelled", "plain"]))
     if style == "canonical":
         line = str(result)
-    elif style == "official":
-        numbers = (
-            _labelled(result, sep)
-            if game.code in ("ssq", "qxc")
-            else sep.join(
-                z.fmt(n) for z, n in zip(_zone_of_each(result), result.numbers, strict=True)
-            )
-        )
-        line = _OFFICIAL[game.code].format(issue=issue, numbers=numbers)
+    elif style == "official" and game.announcement:
+        line = game.announcement.format(issue=issue, numbers=_labelled(result, sep))
     elif style == "labelled":
         name = draw(st.sampled_from((game.name, *game.aliases)))
         line = f"{name}第{issue}期开奖：{_labelled(result, sep)}"
@@ -555,9 +522,9 @@ def _announcement(draw: st.DrawFn, game: Game) -> tuple[str, Draw]:
         if len(result.edition.zones) > 1:
             numbers = format_numbers(result.edition, result.numbers)
         line = f"{game.name} 第{issue}期 {numbers}"
-    if game.code == "3d" and draw(st.booleans()):
-        test = "".join(str(draw(st.integers(0, 9))) for _ in range(3))
-        line = f"福彩3D第{issue}期 试机号：{test} 开奖号码：{''.join(map(str, result.numbers))}"
+    if game.test_numbers and draw(st.booleans()):
+        test = "".join(str(draw(st.integers(0, 9))) for _ in range(len(result.numbers)))
+        line = f"{game.name}第{issue}期 试机号：{test} 开奖号码：{''.join(map(str, result.numbers))}"
     if draw(st.booleans()):
         line = line.translate(_FULL_WIDTH)
     return line, result
@@ -656,9 +623,7 @@ def _invalid(draw: st.DrawFn, game: Game) -> InvalidTicket:  # noqa: PLR0911
 
 
 def _zones_of(ticket: Ticket) -> tuple[Zone, ...]:
-    from lottery.plays import zones_for  # noqa: PLC0415 - only the standard play
-
-    return zones_for(ticket.game, ticket.edition)
+    return ticket.layout
 
 
 def invalid_tickets(*, game: _Arg = None) -> st.SearchStrategy[InvalidTicket]:

@@ -20,18 +20,22 @@ from __future__ import annotations
 import itertools
 import math
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Final, Literal
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, Final
 
 import attrs
 
 from lottery import _io
-from lottery.exceptions import LotteryError
+from lottery._text import ensure_str
+from lottery.exceptions import FAULT_KINDS, LotteryError
 from lottery.feeds import detect_kind, read_csv, read_json
-from lottery.model import WEEKDAYS, Draw, Game, ensure_str
+from lottery.findings import CHECK_KINDS, Finding, Problem, place
+from lottery.model import Draw
 from lottery.news import scan
-from lottery.records import Record
-from lottery.registry import get_game
+from lottery.records import TEST_NUMBER, Record
+from lottery.registry import checks, games, get_game
+from lottery.rules import WEEKDAYS, Game
 
 __all__ = [
     "FINDING_KINDS",
@@ -46,59 +50,18 @@ __all__ = [
     "validate_text",
 ]
 
-Severity = Literal["error", "warning"]
-
-#: 双色球 2026: the 特别规定期间 starts when the pool after a draw reaches 15亿 and
-#: ends when it falls below 3亿 (rules.md §4.4).
-FUYUN_ON: Final = 1_500_000_000
-FUYUN_OFF: Final = 300_000_000
 #: A run of identical results whose chance is below this is a failed scrape.
 STUCK_CHANCE: Final = 1e-8
 
-#: Every kind of finding, with what it means (docs/announcements.md lists them too).
-FINDING_KINDS: Final = {
-    # a record that holds no draw
-    "count": "too many or too few numbers",
-    "range": "a number out of range, or not ASCII or full-width digits",
-    "duplicate": "a ball number twice",
-    "issue": "no issue number, or not YYNNN / YYYYNNN",
-    "format": "text that cannot be read",
-    "game": "a game the library does not know",
-    "unreadable": "a file, header or row that cannot be read at all",
-    "no-result": "only a 试机号, never the result",
-    "invalid": "any other reason a record holds no draw",
-    # each draw
-    "order": "ball numbers not printed ascending",
-    "draw-order": "a labelled draw order that is not the result's balls",
-    "issue-year": "the issue's year is not the date's",
-    "weekday": "not a draw day, or not the weekday printed",
-    "issue-number": "more issues than the draw days allow",
-    "prize": "an announced fixed prize that differs from the rules",
-    "fuyun": "福运奖 paid outside the 特别规定期间, or missing inside",
-    "pl3-pl5": "排列3 is not the first three digits of 排列5",
-    "test-number": "a 试机号 of the wrong length",
-    # across draws
-    "hole": "missing issue numbers",
-    "date-order": "dates that do not rise with the issue",
-    "conflict": "one issue, two results or dates",
-    "stuck": "the same result too many times in a row",
-}
-
-
-@attrs.frozen
-class Finding:
-    """Something wrong (``error``) or worth a look (``warning``) in the inputs."""
-
-    severity: Severity
-    kind: str
-    game: str | None
-    issue: str | None
-    where: str
-    message: str
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready."""
-        return attrs.asdict(self)
+#: Every kind of finding, with what it means (``docs/announcements.md`` lists them too):
+#: the faults of records that hold no draw, the checks every game gets, each game's own.
+FINDING_KINDS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        **FAULT_KINDS,
+        **CHECK_KINDS,
+        **{kind: text for game in games() for kind, text in checks(game).kinds.items()},
+    },
+)
 
 
 @attrs.frozen
@@ -132,6 +95,19 @@ class Report:
     def ok(self) -> bool:
         """Whether there is no error finding."""
         return not self.errors
+
+    @property
+    def agreements(self) -> tuple[str, ...]:
+        """One line per game check that relates draws and held, so a clean run says what it checked."""
+        draws: dict[str, list[Draw]] = {}
+        for draw in self.draws:
+            draws.setdefault(draw.game.code, []).append(draw)
+        lines = (
+            summary(draws, self.findings)
+            for summary in (checks(game).summary for game in games())
+            if summary is not None
+        )
+        return tuple(line for line in lines if line)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: ``records``, ``draws`` and ``findings`` (the CLI's ``--json``)."""
@@ -221,20 +197,17 @@ def read_inputs(specs: Sequence[str], *, game: Game | str | None = None) -> list
 # --- checks on each draw ----------------------------------------------------------
 
 
-def _place(record: Record) -> str:
-    return f"{record.source}, {record.where}"
-
-
 def _fmt(draw: Draw, numbers: Sequence[int]) -> str:
     zone = draw.edition.zones[0]
     return " ".join(zone.fmt(n) for n in numbers)
 
 
-#: One check of one record: (severity, kind, message) for each thing it finds.
-Check = Callable[[Record, Draw], Iterator[tuple[Severity, str, str]]]
+#: One check of one record and the draw it holds.
+Check = Callable[[Record, Draw], Iterator[Problem]]
 
 
-def _issue_number(record: Record, draw: Draw) -> Iterator[tuple[Severity, str, str]]:  # noqa: ARG001
+def _issue_number(record: Record, draw: Draw) -> Iterator[Problem]:
+    """The issue's number fits the year's draw days."""
     most = draw.game.issues_per_year
     if draw.issue_key[1] > most:
         yield (
@@ -242,9 +215,12 @@ def _issue_number(record: Record, draw: Draw) -> Iterator[tuple[Severity, str, s
             "issue-number",
             f"number {draw.issue_key[1]} is more than its draw days allow (at most {most})",
         )
+    test = record.extra(TEST_NUMBER)
+    if test is not None and len(test) != len(draw.numbers):
+        yield "warning", "test-number", f"{TEST_NUMBER} {test} has the wrong length"
 
 
-def _printed_order(record: Record, draw: Draw) -> Iterator[tuple[Severity, str, str]]:
+def _printed_order(record: Record, draw: Draw) -> Iterator[Problem]:
     """Ball numbers are printed ascending; a labelled draw order holds the same balls."""
     start = 0
     for zone in draw.edition.zones:
@@ -266,7 +242,7 @@ def _printed_order(record: Record, draw: Draw) -> Iterator[tuple[Severity, str, 
         )
 
 
-def _dates(record: Record, draw: Draw) -> Iterator[tuple[Severity, str, str]]:
+def _dates(record: Record, draw: Draw) -> Iterator[Problem]:
     """The issue's year is the date's; the date is a draw day, as printed."""
     if draw.date is None:
         return
@@ -281,7 +257,7 @@ def _dates(record: Record, draw: Draw) -> Iterator[tuple[Severity, str, str]]:
         yield "error", "weekday", f"printed as 周{record.weekday} but {draw.date} is a 周{weekday}"
 
 
-def _prizes(record: Record, draw: Draw) -> Iterator[tuple[Severity, str, str]]:
+def _prizes(record: Record, draw: Draw) -> Iterator[Problem]:
     """Announced fixed prizes equal the edition's; tiers exist in the edition."""
     for name, amount in draw.prizes:
         prize = draw.edition.tier(name).prize
@@ -291,8 +267,9 @@ def _prizes(record: Record, draw: Draw) -> Iterator[tuple[Severity, str, str]]:
                 f" ({amount - prize:+,}元; a 派奖 adds, 限额赔付 cuts)"
             )
             yield "warning", "prize", message
+    tier_kinds = checks(draw.game).tier_kinds
     for name, amount in record.foreign:
-        kind = "fuyun" if name == "福运奖" else "prize"
+        kind = tier_kinds.get(name, "prize")
         rules = draw.edition.name
         yield (
             "error",
@@ -301,20 +278,7 @@ def _prizes(record: Record, draw: Draw) -> Iterator[tuple[Severity, str, str]]:
         )
 
 
-def _own_pl5(record: Record, draw: Draw) -> Iterator[tuple[Severity, str, str]]:
-    """A sports-lottery 排列3 record carries its 排列5 draw: the first three digits agree."""
-    if record.companion is not None and tuple(record.companion[:3]) != draw.numbers:
-        three, five = "".join(map(str, draw.numbers)), "".join(map(str, record.companion))
-        yield (
-            "error",
-            "pl3-pl5",
-            f"is {three} but its own 排列5 draw is {five}: 排列3 is its first three digits",
-        )
-    if record.test is not None and len(record.test) != len(draw.numbers):
-        yield "warning", "test-number", f"试机号 {record.test} has the wrong length"
-
-
-CHECKS: Final[tuple[Check, ...]] = (_issue_number, _printed_order, _dates, _prizes, _own_pl5)
+CHECKS: Final[tuple[Check, ...]] = (_issue_number, _printed_order, _dates, _prizes)
 
 
 def _check_record(record: Record) -> list[Finding]:
@@ -323,13 +287,16 @@ def _check_record(record: Record) -> list[Finding]:
         code = record.game.code if record.game else None
         message = record.error or "?"
         return [
-            Finding("error", record.kind or "invalid", code, record.issue, _place(record), message)
+            Finding("error", record.kind or "invalid", code, record.issue, place(record), message)
         ]
     head = f"{draw.game.name} {draw.issue}"
+    own = checks(draw.game).record
+    problems = [problem for check in CHECKS for problem in check(record, draw)]
+    if own is not None:
+        problems.extend(own(record))
     return [
-        Finding(severity, kind, draw.game.code, draw.issue, _place(record), f"{head}: {message}")
-        for check in CHECKS
-        for severity, kind, message in check(record, draw)
+        Finding(severity, kind, draw.game.code, draw.issue, place(record), f"{head}: {message}")
+        for severity, kind, message in problems
     ]
 
 
@@ -352,7 +319,7 @@ def _conflicts(game: Game, issues: dict[str, list[Record]]) -> list[Finding]:
         if len(results) > 1 or len(dates) > 1:
             what = "results" if len(results) > 1 else "dates"
             shown = "; ".join(
-                f"{str(r.draw).split(' ', 2)[2]} ({_place(r)})" for r in group if r.draw is not None
+                f"{str(r.draw).split(' ', 2)[2]} ({place(r)})" for r in group if r.draw is not None
             )
             out.append(
                 Finding(
@@ -360,7 +327,7 @@ def _conflicts(game: Game, issues: dict[str, list[Record]]) -> list[Finding]:
                     "conflict",
                     game.code,
                     issue,
-                    ", ".join(dict.fromkeys(_place(r) for r in group)),
+                    ", ".join(dict.fromkeys(place(r) for r in group)),
                     f"{game.name} {issue} has different {what}: {shown}",
                 ),
             )
@@ -382,8 +349,8 @@ def _holes(
         else:
             previous = key
             continue
-        first = _issue_text(game, year, low)
-        last = _issue_text(game, year, high)
+        first = game.issue_text(year, low)
+        last = game.issue_text(year, high)
         span = first if low == high else f"{first}–{last}"
         out.append(
             Finding(
@@ -393,15 +360,11 @@ def _holes(
                 first,
                 places[key],
                 f"{game.name}: issue {span} missing ({high - low + 1}) before"
-                f" {_issue_text(game, year, number)}; numbers never skip: the source has a hole",
+                f" {game.issue_text(year, number)}; numbers never skip: the source has a hole",
             ),
         )
         previous = key
     return out
-
-
-def _issue_text(game: Game, year: int, number: int) -> str:
-    return f"{year % 100:02d}{number:03d}" if game.issue_digits == 5 else f"{year}{number:03d}"
 
 
 def _date_order(game: Game, firsts: list[Record]) -> list[Finding]:
@@ -415,7 +378,7 @@ def _date_order(game: Game, firsts: list[Record]) -> list[Finding]:
                     "date-order",
                     game.code,
                     after.issue,
-                    _place(record),
+                    place(record),
                     f"{game.name} {after.issue} is dated {after.date}, not after"
                     f" {before.issue} ({before.date}): dates must rise with the issue",
                 ),
@@ -448,7 +411,7 @@ def _stuck(game: Game, firsts: list[Record]) -> list[Finding]:
                     "stuck",
                     game.code,
                     first.issue,
-                    f"{_place(run[0])} … {run[-1].where}",
+                    f"{place(run[0])} … {run[-1].where}",
                     f"{game.name} {first.issue}–{last.issue}: the same result"
                     f" {str(first).split(' ', 2)[2]} {len(run)} times in a row; a failed scrape?",
                 ),
@@ -469,125 +432,31 @@ def _stuck(game: Game, firsts: list[Record]) -> list[Finding]:
     return out
 
 
-def _fuyun(game: Game, firsts: list[Record]) -> list[Finding]:
-    """双色球 2026: was each draw in the 特别规定期间? The pool after the draw before decides."""
-    from lottery.games.ssq import known_special_period  # noqa: PLC0415 - ssq only
-
-    out: list[Finding] = []
-    state: bool | None = None
-    source_of_state = ""
-    previous: tuple[int, int] | None = None
-    for record in firsts:
-        draw = record.draw
-        assert draw is not None  # noqa: S101 - only draws
-        key = draw.issue_key
-        if previous is not None and not (
-            key == (previous[0], previous[1] + 1) or (key[0] == previous[0] + 1 and key[1] == 1)
-        ):
-            state = None  # a hole: the pool before this draw is unknown
-        period = draw.edition.has_period
-        if period:
-            announced = known_special_period(key)
-            known = state is not None or announced is not None
-            expected = state if state is not None else bool(announced)
-            why = source_of_state or "the known period 2026014–2026075"
-            claimed = draw.special_period
-            if claimed is not None and claimed != expected:
-                verb = "pays 福运奖" if claimed else "has no 福运奖"
-                if known:
-                    state_text = "in" if expected else "outside"
-                    message = (
-                        f"{game.name} {draw.issue} {verb} but is {state_text} the period ({why})"
-                    )
-                else:  # after the known period, only the pool can tell
-                    message = (
-                        f"{game.name} {draw.issue} {verb}; after 2026075 only the pool after the"
-                        " draw before can tell, and no input gives it"
-                    )
-                out.append(
-                    Finding(
-                        "error" if known else "warning",
-                        "fuyun",
-                        game.code,
-                        draw.issue,
-                        _place(record),
-                        message,
-                    ),
-                )
-            current = claimed if not known and claimed is not None else expected
-        else:
-            current = False
-        if record.pool is not None:
-            if record.pool >= FUYUN_ON:
-                state = True
-            elif record.pool < FUYUN_OFF:
-                state = False
-            else:
-                state = current
-            source_of_state = f"pool after {draw.issue}: {record.pool:,}元"
-        else:
-            state = None
-            source_of_state = ""
-        previous = key
-    return out
-
-
 def _across(records: Sequence[Record]) -> list[Finding]:
     findings: list[Finding] = []
-    games: dict[str, list[Record]] = {}
+    by_game: dict[str, list[Record]] = {}
     for record in records:
         if record.draw is not None:
-            games.setdefault(record.draw.game.code, []).append(record)
-    for code, group in games.items():
+            by_game.setdefault(record.draw.game.code, []).append(record)
+    histories: dict[str, list[Record]] = {}
+    for code, group in by_game.items():
         game = get_game(code)
         issues = _by_issue(group)
         findings.extend(_conflicts(game, issues))
         firsts = sorted(
             (rs[0] for rs in issues.values()), key=lambda r: r.draw.issue_key if r.draw else (0, 0)
         )
+        histories[code] = sorted(group, key=lambda r: r.draw.issue_key if r.draw else (0, 0))
         keys = [r.draw.issue_key for r in firsts if r.draw is not None]
-        places = {r.draw.issue_key: _place(r) for r in firsts if r.draw is not None}
+        places = {r.draw.issue_key: place(r) for r in firsts if r.draw is not None}
         findings.extend(_holes(game, keys, places))
         findings.extend(_date_order(game, firsts))
         findings.extend(_stuck(game, firsts))
-        if code == "ssq":
-            findings.extend(_fuyun(game, firsts))
-    findings.extend(_pl3_pl5(games.get("pl3", []), games.get("pl5", [])))
+    for game in games():
+        own = checks(game).history
+        if own is not None and game.code in histories:
+            findings.extend(own(histories))
     return findings
-
-
-def _pl3_pl5(pl3: list[Record], pl5: list[Record]) -> list[Finding]:
-    """排列3 is the first three digits of the same issue's 排列5 (rules.md §7)."""
-    fives: dict[str, dict[tuple[int, ...], Record]] = {}
-    for record in pl5:
-        if record.draw is not None:
-            fives.setdefault(record.draw.issue, {}).setdefault(record.draw.numbers, record)
-    out: list[Finding] = []
-    seen: set[tuple[str, tuple[int, ...], tuple[int, ...]]] = set()
-    for record in pl3:
-        draw = record.draw
-        if draw is None:
-            continue
-        for five in fives.get(draw.issue, {}).values():
-            if five.draw is None or five.draw.numbers[:3] == draw.numbers:
-                continue
-            if (draw.issue, draw.numbers, five.draw.numbers) in seen:
-                continue
-            seen.add((draw.issue, draw.numbers, five.draw.numbers))
-            three = "".join(map(str, draw.numbers))
-            whole = "".join(map(str, five.draw.numbers))
-            out.append(
-                Finding(
-                    "error",
-                    "pl3-pl5",
-                    "pl3",
-                    draw.issue,
-                    f"{_place(record)}; {_place(five)}",
-                    f"排列3 {draw.issue} is {three} but 排列5 {draw.issue} starts {whole[:3]}"
-                    f" ({whole}): 排列3 is the first three digits of 排列5",
-                ),
-            )
-    return out
 
 
 # --- entry points -------------------------------------------------------------------

@@ -11,14 +11,13 @@ from hypothesis import strategies as st
 
 import lottery
 from lottery import strategies as lst
-from lottery.games import _digits
 
 GAMES = [g.code for g in lottery.games()]
 PLAYS = [
     (g.code, p.name)
     for g in lottery.games()
     for p in g.plays
-    if not p.default and not isinstance(p, _digits.Unsupported)
+    if not p.default
 ]
 
 

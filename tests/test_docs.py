@@ -8,6 +8,8 @@ import re
 import pytest
 
 import lottery
+import lottery.exceptions
+from lottery.exceptions import FAULT_KINDS
 from lottery import validate
 
 ROOT = pathlib.Path(__file__).parent.parent
@@ -48,14 +50,28 @@ def test_every_finding_kind_is_documented() -> None:
     assert set(validate.FINDING_KINDS) - {"invalid"} <= documented
 
 
+def test_every_fault_kind_is_documented_with_its_class() -> None:
+    text = (DOCS / "announcements.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `([a-z-]+)` \| ([^|]+) \|", text, re.MULTILINE))
+    assert set(FAULT_KINDS) <= set(rows)
+    for name in lottery.exceptions.__all__:
+        cls = getattr(lottery.exceptions, name)
+        if isinstance(cls, type) and issubclass(cls, lottery.LotteryError) and cls.kind != "invalid":
+            assert f"`{name}`" in rows[cls.kind], (name, cls.kind)
+
+
 def test_the_code_emits_only_known_kinds() -> None:
     source = (ROOT / "lottery" / "validate.py").read_text(encoding="utf-8")
+    source += (ROOT / "lottery" / "exceptions.py").read_text(encoding="utf-8")
     source += (ROOT / "lottery" / "records.py").read_text(encoding="utf-8")
     source += (ROOT / "lottery" / "feeds.py").read_text(encoding="utf-8")
     source += (ROOT / "lottery" / "news.py").read_text(encoding="utf-8")
+    source += (ROOT / "lottery" / "findings.py").read_text(encoding="utf-8")
+    for game in sorted((ROOT / "lottery" / "games").glob("*.py")):
+        source += game.read_text(encoding="utf-8")
     emitted = set(re.findall(r'"(?:error|warning)",\s*"([a-z-]+)"', source))
     emitted |= set(re.findall(r'kind="([a-z-]+)"', source))
-    emitted |= set(re.findall(r'\(\w+, "([a-z-]+)"\),', source))  # error_kind's table
+    emitted |= set(re.findall(r'kind: FaultKind = "([a-z-]+)"', source))
     emitted -= {"error", "warning"}  # Severity = Literal["error", "warning"]
     assert len(emitted) > 10
     assert emitted <= set(validate.FINDING_KINDS)

@@ -63,8 +63,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
-from lottery.games._digits import (
-    THREE_DIGITS,
+from lottery.games._digits import THREE_DIGITS, common_plays, common_refusals
+from lottery.games._fc3d_plays import (
     BaoXuan,
     GuessOne,
     GuessTwo,
@@ -73,12 +73,11 @@ from lottery.games._digits import (
     PositionPlay,
     Predicate,
     TongXuan,
-    common_plays,
     is_tractor,
     is_triple,
 )
-from lottery.model import Edition, Game, Tier
 from lottery.plays import StandardPlay
+from lottery.rules import Edition, Game, Tier
 
 __all__ = ["GAME", "HESHU_PRIZES"]
 
@@ -186,4 +185,10 @@ GAME: Final = Game(
         ),
     ),
     doc=__doc__ or "",
+    module=__name__,
+    refused=common_refusals(),
+    feeds={"cwl": ("3d",)},
+    tier_aliases={"直选": "单选"},
+    test_numbers=True,
+    announcement="中国福利彩票3D玩法开奖公告第{issue}期 中奖号码：{numbers}",
 )

@@ -41,8 +41,9 @@ from __future__ import annotations
 import itertools
 from typing import Final
 
-from lottery.model import Draw, Edition, Game, Tier, Zone
+from lottery.model import Draw
 from lottery.plays import StandardPlay
+from lottery.rules import Edition, Game, Tier, Zone
 
 __all__ = ["GAME", "has_four_consecutive"]
 
@@ -83,4 +84,6 @@ GAME: Final = Game(
     ),
     plays=(StandardPlay("普通"),),
     doc=__doc__ or "",
+    module=__name__,
+    announcement="中国福利彩票15选5玩法开奖公告第{issue}期 中奖号码：{numbers}",
 )

@@ -42,13 +42,18 @@ full play list is single-source ([S‑ML], UNCONFIRMED).
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Final
 
-from lottery.games._digits import THREE_DIGITS, common_plays
-from lottery.model import Edition, Game, Tier
+from lottery.findings import Finding, GameChecks, Problem, place
+from lottery.games import pl5
+from lottery.games._digits import THREE_DIGITS, common_plays, common_refusals
 from lottery.plays import StandardPlay
+from lottery.model import Draw
+from lottery.records import Record
+from lottery.rules import Edition, Game, Tier
 
-__all__ = ["GAME"]
+__all__ = ["CHECKS", "GAME"]
 
 _SRC: Final = "rules.md §2 [S‑166, S‑sporttery-pl3, S‑17500cfg]"
 
@@ -78,4 +83,87 @@ GAME: Final = Game(
         *common_plays("直选"),
     ),
     doc=__doc__ or "",
+    module=__name__,
+    refused=common_refusals(),
+    feeds={"sporttery": ("35",)},
+    announcement="全国联网电脑体育彩票“排列3”开奖公告第{issue}期 中奖号码：{numbers}",
+)
+
+
+def _own_pl5(record: Record) -> Iterator[Problem]:
+    """A sports-lottery 排列3 record carries its 排列5 draw: the first three digits agree."""
+    draw = record.draw
+    five = record.extra("unsorted")
+    if draw is None or five is None or len(five) != pl5.GAME.editions[-1].size:
+        return
+    if five[:3] != draw.numbers:
+        three, whole = "".join(map(str, draw.numbers)), "".join(map(str, five))
+        yield (
+            "error",
+            "pl3-pl5",
+            f"is {three} but its own 排列5 draw is {whole}: 排列3 is its first three digits",
+        )
+
+
+def _pl3_pl5(histories: Mapping[str, Sequence[Record]]) -> list[Finding]:
+    """排列3 is the first three digits of the same issue's 排列5 ([S-data], [S-166])."""
+    fives: dict[str, dict[tuple[int, ...], Record]] = {}
+    for record in histories.get(pl5.GAME.code, ()):
+        if record.draw is not None:
+            fives.setdefault(record.draw.issue, {}).setdefault(record.draw.numbers, record)
+    out: list[Finding] = []
+    seen: set[tuple[str, tuple[int, ...], tuple[int, ...]]] = set()
+    for record in histories.get(GAME.code, ()):
+        draw = record.draw
+        if draw is None:
+            continue
+        for five in fives.get(draw.issue, {}).values():
+            if five.draw is None or five.draw.numbers[:3] == draw.numbers:
+                continue
+            if (draw.issue, draw.numbers, five.draw.numbers) in seen:
+                continue
+            seen.add((draw.issue, draw.numbers, five.draw.numbers))
+            three = "".join(map(str, draw.numbers))
+            whole = "".join(map(str, five.draw.numbers))
+            out.append(
+                Finding(
+                    "error",
+                    "pl3-pl5",
+                    GAME.code,
+                    draw.issue,
+                    f"{place(record)}; {place(five)}",
+                    f"排列3 {draw.issue} is {three} but 排列5 {draw.issue} starts {whole[:3]}"
+                    f" ({whole}): 排列3 is the first three digits of 排列5",
+                ),
+            )
+    return out
+
+
+def _agreement(draws: Mapping[str, Sequence[Draw]], findings: Sequence[Finding]) -> str:
+    """Whether 排列3 agreed with 排列5 on the issues both inputs have."""
+    threes = {d.issue: d for d in draws.get(GAME.code, ())}
+    fives = {d.issue: d for d in draws.get(pl5.GAME.code, ())}
+    shared = sorted(set(threes) & set(fives))
+    if not shared:
+        return ""
+    bad = {f.issue for f in findings if f.kind == "pl3-pl5"}
+    good = [i for i in shared if i not in bad]
+    if len(good) < len(shared):
+        return (
+            f"排列3 and 排列5 disagree on {len(shared) - len(good):,} of {len(shared):,}"
+            " shared issues."
+        )
+    if len(shared) > 1:
+        return f"排列3 agrees with 排列5 on all {len(shared):,} shared issues."
+    issue = shared[0]
+    three = "".join(map(str, threes[issue].numbers))
+    five = "".join(map(str, fives[issue].numbers))
+    return f"排列3 {issue} ({three}) agrees with 排列5 {issue} ({five}): its first three digits."
+
+
+CHECKS: Final = GameChecks(
+    kinds={"pl3-pl5": "排列3 is not the first three digits of 排列5"},
+    record=_own_pl5,
+    history=_pl3_pl5,
+    summary=_agreement,
 )

@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from lottery.model import Edition, Game, Tier, Zone
 from lottery.plays import StandardPlay
+from lottery.rules import Edition, Game, Tier, Zone
 
 __all__ = ["GAME"]
 
@@ -59,4 +59,8 @@ GAME: Final = Game(
     ),
     plays=(StandardPlay("直选", aliases=("单式", "复式", "直选复式")),),
     doc=__doc__ or "",
+    module=__name__,
+    feeds={"sporttery": ("350133",)},
+    tier_aliases={"一等奖": "直选"},
+    announcement="全国联网电脑体育彩票“排列5”开奖公告第{issue}期 中奖号码：{numbers}",
 )

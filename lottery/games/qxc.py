@@ -56,8 +56,8 @@ from __future__ import annotations
 
 from typing import Final
 
-from lottery.model import Edition, Game, Tier, Zone
 from lottery.plays import StandardPlay
+from lottery.rules import Edition, Game, Tier, Zone
 
 __all__ = ["GAME"]
 
@@ -110,4 +110,7 @@ GAME: Final = Game(
     ),
     plays=(StandardPlay("普通"),),
     doc=__doc__ or "",
+    module=__name__,
+    feeds={"sporttery": ("04", "4")},
+    announcement="全国联网电脑体育彩票“七星彩”第{issue}期开奖公告 本期开奖结果：{numbers}",
 )

@@ -61,18 +61,30 @@ Limitations
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Final
 
-from lottery.model import Draw, Edition, Game, Tier, Zone
+from lottery.findings import Finding, GameChecks, place
+from lottery.model import Draw
+from lottery.records import Record
 from lottery.plays import StandardPlay
+from lottery.rules import Edition, Game, Tier, Zone
 
 __all__ = [
+    "CHECKS",
+    "FUYUN_OFF",
+    "FUYUN_ON",
     "GAME",
     "SPECIAL_PERIOD_FIRST",
     "SPECIAL_PERIOD_LAST",
     "in_special_period",
     "known_special_period",
 ]
+
+#: The 特别规定期间 starts when the pool after a draw reaches 15亿 and ends when it
+#: falls below 3亿 ([S-settle], [S-cfg-ts]).
+FUYUN_ON: Final = 1_500_000_000
+FUYUN_OFF: Final = 300_000_000
 
 #: First and last issue of the 2026 特别规定期间 as announced (rules.md §4.4).
 SPECIAL_PERIOD_FIRST: Final = (2026, 14)
@@ -99,6 +111,9 @@ def in_special_period(draw: Draw) -> bool:
         return draw.special_period
     return bool(known_special_period(draw.issue_key))
 
+
+#: The China Welfare Lottery feed's ``prizegrades`` types 1–7, in order; 7 is 2026's 福运奖.
+_CWL_TIERS: Final = ("一等奖", "二等奖", "三等奖", "四等奖", "五等奖", "六等奖", "福运奖")
 
 _RED: Final = Zone("红球", 1, 33, 6, max_pick=20, dan=(1, 5))
 _BLUE: Final = Zone("蓝球", 1, 16, 1, max_pick=16)
@@ -132,6 +147,7 @@ GAME: Final = Game(
             name="2026",
             first_issue="2026014",
             zones=(_RED, _BLUE),
+            known_period=known_special_period,
             tiers=(
                 *_TIERS,
                 Tier(
@@ -147,4 +163,82 @@ GAME: Final = Game(
     ),
     plays=(StandardPlay("普通"),),
     doc=__doc__ or "",
+    module=__name__,
+    feeds={"cwl": ("ssq",)},
+    tier_aliases={str(n): name for n, name in enumerate(_CWL_TIERS, 1)},
+    announcement="中国福利彩票“双色球”开奖公告第{issue}期 中奖号码：{numbers}",
+)
+
+
+def _fuyun(histories: Mapping[str, Sequence[Record]]) -> list[Finding]:
+    """双色球 2026: was each draw in the 特别规定期间? The pool after the draw before decides."""
+    firsts: list[Record] = []  # the first record of each issue
+    seen: set[str] = set()
+    for record in histories.get(GAME.code, ()):
+        if record.draw is not None and record.draw.issue not in seen:
+            seen.add(record.draw.issue)
+            firsts.append(record)
+    out: list[Finding] = []
+    state: bool | None = None
+    source_of_state = ""
+    previous: tuple[int, int] | None = None
+    for record in firsts:
+        draw = record.draw
+        assert draw is not None  # noqa: S101 - only draws
+        key = draw.issue_key
+        if previous is not None and not (
+            key == (previous[0], previous[1] + 1) or (key[0] == previous[0] + 1 and key[1] == 1)
+        ):
+            state = None  # a hole: the pool before this draw is unknown
+        period = draw.edition.has_period
+        if period:
+            announced = known_special_period(key)
+            known = state is not None or announced is not None
+            expected = state if state is not None else bool(announced)
+            why = source_of_state or "the known period 2026014–2026075"
+            claimed = draw.special_period
+            if claimed is not None and claimed != expected:
+                verb = "pays 福运奖" if claimed else "has no 福运奖"
+                if known:
+                    state_text = "in" if expected else "outside"
+                    message = (
+                        f"{GAME.name} {draw.issue} {verb} but is {state_text} the period ({why})"
+                    )
+                else:  # after the known period, only the pool can tell
+                    message = (
+                        f"{GAME.name} {draw.issue} {verb}; after 2026075 only the pool after the"
+                        " draw before can tell, and no input gives it"
+                    )
+                out.append(
+                    Finding(
+                        "error" if known else "warning",
+                        "fuyun",
+                        GAME.code,
+                        draw.issue,
+                        place(record),
+                        message,
+                    ),
+                )
+            current = claimed if not known and claimed is not None else expected
+        else:
+            current = False
+        if record.pool is not None:
+            if record.pool >= FUYUN_ON:
+                state = True
+            elif record.pool < FUYUN_OFF:
+                state = False
+            else:
+                state = current
+            source_of_state = f"pool after {draw.issue}: {record.pool:,}元"
+        else:
+            state = None
+            source_of_state = ""
+        previous = key
+    return out
+
+
+CHECKS: Final = GameChecks(
+    kinds={"fuyun": "福运奖 paid outside the 特别规定期间, or missing inside"},
+    tier_kinds={"福运奖": "fuyun"},
+    history=_fuyun,
 )

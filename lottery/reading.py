@@ -1,0 +1,92 @@
+"""Building input records: raw fields of an announcement → a :class:`~lottery.records.Record`.
+
+Every reader (newspaper text, the official feeds, CSV) hands what it found
+to :func:`make_record`, which reads the numbers through the one grammar of
+:mod:`lottery.notation` and validates the draw; an invalid draw becomes a
+record that says why, so that nothing is lost.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from typing import Any
+
+from lottery import _text
+from lottery.exceptions import InvalidCount, InvalidFormat, InvalidIssue, LotteryError, UnknownGame
+from lottery.model import Draw
+from lottery.notation import read_numbers
+from lottery.records import Record
+from lottery.rules import Game
+
+__all__ = ["make_record"]
+
+
+def _read_date(
+    game: Game,
+    issue: str,
+    date: datetime.date | str | None,
+) -> tuple[datetime.date | None, str | None]:
+    """A record's date and the weekday printed with it (``2025-06-05(四)``)."""
+    if not isinstance(date, str):
+        return date, None
+    found = _text.match_date(_text.normalize(date).strip())
+    if found is None:
+        msg = f"{game.label}: issue {issue} has an unreadable date {date!r}"
+        raise InvalidFormat(msg, game=game.code, token=date)
+    return found[0], found[1]
+
+
+def make_record(
+    source: str,
+    where: str,
+    text: str,
+    game: Game | None,
+    *,
+    issue: str | None,
+    numbers: str | Sequence[int] | None,
+    date: datetime.date | str | None = None,
+    prizes: Sequence[tuple[str, int]] = (),
+    special: bool | None = None,
+    **extras: Any,  # noqa: ANN401 - Record fields
+) -> Record:
+    """Build the record, validating its draw; an invalid draw becomes an error."""
+    base = {
+        "source": source,
+        "where": where,
+        "text": _text.shorten(text),
+        "game": game,
+        "issue": issue,
+        **extras,
+    }
+    try:
+        if game is None:
+            msg = "cannot tell which game this is"
+            raise UnknownGame(msg)
+        if issue is None or not str(issue).strip():
+            msg = f"{game.label}: no issue number"
+            raise InvalidIssue(msg, game=game.code)
+        official = game.parse_issue(str(issue))
+        edition = game.edition(official)
+        if numbers is None or (isinstance(numbers, str) and not numbers.strip()):
+            msg = f"{game.label}: issue {official} has no numbers"
+            raise InvalidCount(msg, game=game.code)
+        if isinstance(numbers, str):
+            values = read_numbers(game, edition, _text.normalize(numbers))
+        else:
+            values = tuple(numbers)
+        when, printed_weekday = _read_date(game, official, date)
+        if printed_weekday and not base.get("weekday"):
+            base["weekday"] = printed_weekday
+        known = [(tier, amount) for tier, amount in prizes if edition.has_tier(tier)]
+        base["foreign"] = tuple(
+            (tier, amount) for tier, amount in prizes if not edition.has_tier(tier)
+        )
+        if not edition.has_period:
+            special = None  # a claim shows in ``foreign`` when it came with a 福运奖 amount
+        draw = Draw(game, official, values, when, tuple(known), special)
+    except LotteryError as error:
+        return Record(**base, error=str(error), kind=error.kind)
+    if base.get("printed") is None and isinstance(numbers, str | tuple | list):
+        base["printed"] = values
+    return Record(**base, draw=draw)

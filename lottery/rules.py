@@ -1,0 +1,559 @@
+"""The rulebook schema: what a game *is* — zones, prize tiers, rule editions, plays.
+
+A :class:`Game` holds its rule :class:`Edition` s, each keyed by the first
+issue it governs; an edition holds the number :class:`Zone` s and the prize
+:class:`Tier` s.  A :class:`Play` is a kind of bet.  Nothing here needs a
+particular game: each game module (``lottery/games/``) fills these classes
+with its data, and generic code reads them.
+"""
+
+from __future__ import annotations
+
+import abc
+import functools
+import importlib
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Final, Literal
+
+import attrs
+
+from lottery import _text
+from lottery.exceptions import InvalidFormat, InvalidIssue, UnsupportedPlay, ValidationError
+
+if TYPE_CHECKING:
+    from lottery.model import Draw, Ticket
+
+__all__ = [
+    "MAX_MULTIPLE",
+    "WEEKDAYS",
+    "Counts",
+    "Edition",
+    "Game",
+    "Group",
+    "Picks",
+    "Play",
+    "Refusal",
+    "Selection",
+    "Shape",
+    "Tier",
+    "Written",
+    "Zone",
+]
+
+#: Numbers of a ticket or draw grouped by zone, position or role.
+Selection = tuple[tuple[int, ...], ...]
+#: Winning bets per tier name.
+Counts = dict[str, int]
+
+MAX_MULTIPLE: Final = 99
+WEEKDAYS: Final = "一二三四五六日"
+
+
+@attrs.frozen
+class Zone:
+    """A group of numbers drawn together: 双色球's 红球, 排列5's five positions.
+
+    A *ball* zone draws ``size`` distinct numbers from ``low``–``high``; their
+    order does not matter.  A *positional* zone has ``size`` positions, each
+    drawing one number from ``low``–``high`` with repeats allowed; order is
+    everything.
+    """
+
+    name: str
+    low: int
+    high: int
+    size: int
+    positional: bool = False
+    #: Ball zones: the most numbers a 复式 may hold (``None``: the whole range).
+    max_pick: int | None = None
+    #: Ball zones that allow 胆拖: the fewest and most 胆.
+    dan: tuple[int, int] | None = None
+    #: Digits printed per number (zero padded); 1 for digit games.
+    width: int = 2
+    #: Names of the positions of a positional zone (万位, 千位, …).
+    positions: tuple[str, ...] = ()
+    #: Every valid way to write a number of this zone (``"1"``, ``"01"``), for fast reading.
+    tokens: dict[str, int] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        longest = max(self.width, len(str(self.high)))
+        tokens = {
+            str(n).zfill(width): n
+            for n in range(self.low, self.high + 1)
+            for width in range(len(str(n)), longest + 1)
+        }
+        object.__setattr__(self, "tokens", tokens)
+
+    @property
+    def values(self) -> int:
+        """How many values one number of this zone can take."""
+        return self.high - self.low + 1
+
+    @property
+    def most(self) -> int:
+        """The most numbers one selection of this zone may hold."""
+        if self.positional:
+            return self.values
+        return self.max_pick if self.max_pick is not None else self.values
+
+    @property
+    def digits(self) -> bool:
+        """Whether every number is one digit, so positions can be run together."""
+        return self.positional and self.high <= 9
+
+    def fmt(self, number: int) -> str:
+        """The number as printed in this zone (zero padded to ``width``)."""
+        return str(number).zfill(self.width)
+
+    def range_text(self) -> str:
+        """``01–33`` or ``0–9``: the range as a message shows it."""
+        return f"{self.fmt(self.low)}–{self.fmt(self.high)}"
+
+    def position_name(self, index: int) -> str:
+        """``百位``, or ``号码 position 2`` where the positions have no names."""
+        if self.positions:
+            return self.positions[index]
+        return f"{self.name} position {index + 1}" if self.size > 1 else self.name
+
+
+@attrs.frozen
+class Tier:
+    """A prize tier: its official name, its prize and how a bet reaches it.
+
+    ``prize`` is the fixed prize per bet in yuan, or ``None`` for a floating
+    (pool) prize that only an announcement can state.  ``hits`` lists the
+    match patterns that win it (one number per zone: how many numbers or
+    positions match; for 七星彩 before 2020, the longest run).  ``when`` is a
+    condition on the draw (福运奖's special period, 15选5's 特别奖).  A bet
+    wins only its highest tier unless a tier ``stacks`` (兼中兼得).
+    ``table`` holds fixed prizes keyed by the value the bet chose (its first
+    selected number: 3D 和数's sum).  ``source`` cites ``docs/sources.md``.
+    """
+
+    name: str
+    prize: int | None
+    hits: tuple[tuple[int, ...], ...] = ()
+    when: Callable[[Draw], bool] | None = attrs.field(default=None, eq=False)
+    stacks: bool = False
+    table: tuple[tuple[int, int], ...] = ()
+    source: str = ""
+
+    @property
+    def fixed(self) -> bool:
+        """Whether the prize is a fixed amount (or a fixed table of amounts)."""
+        return self.prize is not None or bool(self.table)
+
+    def prize_for(self, value: int | None) -> int | None:
+        """The fixed prize of a bet that chose ``value`` (for tiers with a ``table``)."""
+        if self.table and value is not None:
+            return dict(self.table).get(value)
+        return self.prize
+
+
+@attrs.frozen(eq=False, repr=False)
+class Edition:
+    """One version of a game's rules, in force from ``first_issue`` on.
+
+    ``match`` says how a bet is compared with the draw: ``"count"`` counts
+    matching numbers per zone; ``"run"`` (七星彩 before 2020) takes the longest
+    run of adjacent matching positions.
+    """
+
+    name: str
+    first_issue: str | None
+    zones: tuple[Zone, ...]
+    tiers: tuple[Tier, ...]
+    match: Literal["count", "run"] = "count"
+    max_bets: int | None = None
+    max_multiple: int = MAX_MULTIPLE
+    price: int = 2
+    source: str = ""
+    #: Where a tier is paid only in a special period: whether an issue ``(year, number)``
+    #: is in it as announced so far, ``None`` where only the announcements can tell.
+    known_period: Callable[[tuple[int, int]], bool | None] | None = attrs.field(
+        default=None, eq=False
+    )
+    _by_hits: dict[tuple[int, ...], tuple[Tier, ...]] = attrs.field(init=False, repr=False)
+    _by_name: dict[str, Tier] = attrs.field(init=False, repr=False)
+    #: Position of each tier by name, highest first.
+    order: dict[str, int] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_hits: dict[tuple[int, ...], list[Tier]] = {}
+        for tier in self.tiers:
+            for hits in tier.hits:
+                by_hits.setdefault(hits, []).append(tier)
+        object.__setattr__(
+            self, "_by_hits", {hits: tuple(tiers) for hits, tiers in by_hits.items()}
+        )
+        object.__setattr__(self, "_by_name", {t.name: t for t in self.tiers})
+        object.__setattr__(self, "order", {t.name: i for i, t in enumerate(self.tiers)})
+
+    def __repr__(self) -> str:
+        since = f"from {self.first_issue}" if self.first_issue else "from the start"
+        return f"<Edition {self.name} ({since})>"
+
+    @property
+    def size(self) -> int:
+        """How many numbers a draw of this edition has."""
+        return sum(zone.size for zone in self.zones)
+
+    @property
+    def has_period(self) -> bool:
+        """Whether a tier is paid only in a special period (双色球 2026's 福运奖)."""
+        return any(t.when is not None and not t.stacks for t in self.tiers)
+
+    def tier(self, name: str) -> Tier:
+        """The tier called ``name``."""
+        try:
+            return self._by_name[name]
+        except KeyError:
+            msg = f"edition {self.name!r} has no tier {name!r}"
+            raise ValidationError(msg, token=name) from None
+
+    def has_tier(self, name: str) -> bool:
+        """Whether this edition has a tier called ``name``."""
+        return name in self._by_name
+
+    def tiers_for(self, hits: tuple[int, ...]) -> tuple[Tier, ...]:
+        """The tiers a match pattern can win, highest first (conditions unchecked)."""
+        return self._by_hits.get(hits, ())
+
+
+@attrs.frozen
+class Written:
+    """The part of a ticket's text its play reads, and what reading it needs.
+
+    ``offset`` is where ``text`` starts in the whole ticket (errors point at
+    columns of the whole); ``edition`` is the edition of the draw the ticket
+    is for, when the caller named an issue.
+    """
+
+    game: Game
+    text: str
+    offset: int = 0
+    edition: Edition | None = None
+
+
+@attrs.frozen
+class Picks:
+    """A ticket's numbers as its play groups them.
+
+    ``selection`` holds one group per ball zone, per position, or the play's
+    argument; ``dan`` the 胆 of a 胆拖 in the same grouping (empty without);
+    ``edition`` the edition whose number layout the ticket follows, only for
+    games whose layout changed (七星彩).
+    """
+
+    selection: Selection
+    dan: Selection = ()
+    edition: Edition | None = None
+
+
+@attrs.frozen
+class Group:
+    """How one group of a play's selection is made: data that generators read.
+
+    ``size`` numbers (``min_size``–``max_size``) from ``low``–``high``:
+    distinct, unless ``repeats``; sorted, unless ``ordered``.  A ``pair``
+    group is a 组三 form: two distinct numbers ``a``, ``b`` made ``a a b``.
+    """
+
+    low: int
+    high: int
+    min_size: int = 1
+    max_size: int = 1
+    repeats: bool = False
+    ordered: bool = False
+    pair: bool = False
+
+
+@attrs.frozen
+class Shape:
+    """One way to make a valid selection of a play (``lottery.strategies`` reads it).
+
+    ``groups`` are made one by one.  With ``dan`` = (fewest, most), that many
+    numbers of the first group become the 胆 and the rest its 拖.  With
+    ``chosen`` = N, N of the groups keep their numbers and the others are
+    left open (3D's 1D and 2D: ``3**``).
+    """
+
+    groups: tuple[Group, ...] = ()
+    dan: tuple[int, int] | None = None
+    chosen: int | None = None
+
+
+class Play(abc.ABC):
+    """A kind of bet: the generic 直选/复式/胆拖 bet, or 组选3, 和值, 1D and so on.
+
+    A play reads its own notation, validates a selection, counts its bets and
+    counts its winning bets against a draw, all without expanding the ticket.
+    What is the same for every play of a kind is data: ``tiers`` (the tiers it
+    can win; empty: those of the edition reached by matching numbers),
+    ``single_bet`` (every ticket is one bet).
+    """
+
+    #: Canonical name, written in front of the numbers (``组选3``).
+    name: str
+    #: Other names accepted on input.
+    aliases: tuple[str, ...] = ()
+    #: Whether this is the game's own bet, whose canonical text omits the name.
+    default: bool = False
+    #: One line for documentation and the command line.
+    summary: str = ""
+    #: Whether every ticket of this play is exactly one bet.
+    single_bet: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the play answers to, canonical first."""
+        return (self.name, *self.aliases)
+
+    @property
+    def tiers(self) -> tuple[str, ...]:
+        """The tiers the play can win; empty: every tier of the edition with match patterns."""
+        return ()
+
+    @property
+    def shapes(self) -> tuple[Shape, ...]:
+        """The ways a valid selection is made (none for the game's own bet: its zones say)."""
+        return ()
+
+    @abc.abstractmethod
+    def parse(self, written: Written) -> Picks:
+        """Read the numbers of ``written.text`` (what follows the play name)."""
+
+    @abc.abstractmethod
+    def canonical(self, game: Game, picks: Picks) -> Picks:
+        """Validate a selection and return it in canonical order."""
+
+    def bets(self, ticket: Ticket) -> int:
+        """How many single bets the ticket covers, counted in closed form.
+
+        Every play that is not ``single_bet`` counts its own; a ``single_bet``
+        play's tickets are one bet each and this is never asked.
+        """
+        raise NotImplementedError
+
+    @abc.abstractmethod
+    def count(self, ticket: Ticket, draw: Draw) -> Counts:
+        """Winning bets per tier name, counted in closed form."""
+
+    def format(self, ticket: Ticket) -> str:
+        """The canonical notation: the name, then each group's digits (``组选6 2368``)."""
+        groups = " ".join("".join(map(str, group)) for group in ticket.selection)
+        return f"{self.name} {groups}" if groups else self.name
+
+    def form(self, ticket: Ticket) -> str:
+        """单式 for one bet, 复式 for more, 胆拖 when the ticket has 胆."""
+        if any(ticket.dan):
+            return "胆拖"
+        return "单式" if ticket.bets == 1 else "复式"
+
+    def tier_names(self, edition: Edition) -> tuple[str, ...]:
+        """Names of the tiers this play can win under ``edition``."""
+        return self.tiers or tuple(t.name for t in edition.tiers if t.hits)
+
+    def __repr__(self) -> str:
+        return f"<Play {self.name}>"
+
+
+@attrs.frozen
+class Refusal:
+    """A play a shop sells that the library refuses, with the reason why."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    reason: str = ""
+
+    def error(self, game: Game, position: int | None = None) -> UnsupportedPlay:
+        """The error that refuses it."""
+        msg = f"{game.label}: {self.name} is not supported: {self.reason}"
+        return UnsupportedPlay(msg, game=game.code, token=self.name, position=position)
+
+
+def _load_game(module: str) -> Game:
+    """The ``GAME`` of a game module: how a pickled game comes back as the same object."""
+    game: Game = importlib.import_module(module).GAME
+    return game
+
+
+@attrs.frozen(eq=False, repr=False)
+class Game:
+    """A lottery game: its identity, schedule, issue format, plays and editions.
+
+    Games are singletons of their modules and compare by identity.  ``feeds``
+    names the game in the official feeds (``{"cwl": ("ssq",)}``);
+    ``tier_aliases`` maps a feed's tier names to the game's;
+    ``announcement`` is the official notice's headline, with ``{issue}`` and
+    ``{numbers}`` for the fields.
+    """
+
+    code: str
+    name: str
+    english: str
+    operator: str
+    aliases: tuple[str, ...]
+    #: 5 for 体彩's YYNNN issue numbers, 7 for 福彩's YYYYNNN.
+    issue_digits: int
+    #: Draw days, Monday = 0.
+    draw_weekdays: tuple[int, ...]
+    editions: tuple[Edition, ...]
+    plays: tuple[Play, ...]
+    region: str = "全国"
+    doc: str = attrs.field(default="", repr=False)
+    #: The game module (``__name__``), so that a pickled game unpickles as itself.
+    module: str = ""
+    refused: tuple[Refusal, ...] = ()
+    feeds: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, repr=False)
+    tier_aliases: Mapping[str, str] = attrs.field(factory=dict, repr=False)
+    announcement: str = ""
+    #: Whether a 试机号 (test number, never the result) is drawn and printed before each draw.
+    test_numbers: bool = False
+    _plays: dict[str, Play] = attrs.field(init=False, repr=False)
+    _keys: tuple[tuple[int, int], ...] = attrs.field(init=False, repr=False)
+    #: Whether editions differ in number layout (七星彩 in 2020).
+    layouts_differ: bool = attrs.field(init=False, repr=False)
+    #: Play names (upper case) with their plays or refusals, longest first, for reading tickets.
+    play_names: tuple[tuple[str, Play | Refusal], ...] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        plays: dict[str, Play] = {}
+        for play in self.plays:
+            for name in play.names:
+                plays[name] = play
+        object.__setattr__(self, "_plays", plays)
+        keys = tuple(
+            (0, 0) if e.first_issue is None else self.issue_key(e.first_issue)
+            for e in self.editions
+        )
+        object.__setattr__(self, "_keys", keys)
+        first = self.editions[0].zones
+        object.__setattr__(self, "layouts_differ", any(e.zones != first for e in self.editions[1:]))
+        named: list[tuple[str, Play | Refusal]] = [
+            (name.upper(), play) for play in self.plays for name in play.names
+        ]
+        named += [(name.upper(), r) for r in self.refused for name in (r.name, *r.aliases)]
+        named.sort(key=lambda pair: -len(pair[0]))
+        object.__setattr__(self, "play_names", tuple(named))
+
+    def __reduce__(self) -> tuple[Callable[[str], Game], tuple[str]]:
+        if not self.module:
+            msg = f"{self.label} has no module and cannot be pickled"
+            raise TypeError(msg)
+        return _load_game, (self.module,)
+
+    def __str__(self) -> str:
+        return self.name
+
+    def __repr__(self) -> str:
+        return f"<Game {self.code} {self.name}>"
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:  # noqa: ANN401, FBT001
+        """Keep hypothesis' and IPython's pretty printers as short as ``repr``."""
+        printer.text(repr(self) if not cycle else "<Game …>")
+
+    @property
+    def issue_format(self) -> str:
+        """``YYNNN`` or ``YYYYNNN``."""
+        return "YYNNN" if self.issue_digits == 5 else "YYYYNNN"
+
+    @property
+    def default_play(self) -> Play:
+        """The play a ticket without a play name belongs to."""
+        return self.plays[0]
+
+    @property
+    def issues_per_year(self) -> int:
+        """The most draws the draw days allow in a year (a plausibility bound, not the format's)."""
+        return min(366, 53 * len(self.draw_weekdays))
+
+    @property
+    def label(self) -> str:
+        """``双色球 (ssq)``: how messages name the game."""
+        return f"{self.name} ({self.code})"
+
+    def play(self, name: str) -> Play:
+        """The play called ``name`` (or one of its aliases)."""
+        try:
+            return self._plays[name]
+        except KeyError:
+            for refusal in self.refused:
+                if name in (refusal.name, *refusal.aliases):
+                    raise refusal.error(self) from None
+            known = "、".join(p.name for p in self.plays)
+            msg = f"{self.label}: unknown play {name!r} (plays: {known})"
+            raise InvalidFormat(msg, game=self.code, token=name) from None
+
+    def edition_named(self, name: str) -> Edition:
+        """The edition called ``name``."""
+        for edition in self.editions:
+            if edition.name == name:
+                return edition
+        msg = f"{self.label}: unknown rule edition {name!r}"
+        raise ValidationError(msg, game=self.code, token=name)
+
+    def edition(self, issue: str) -> Edition:
+        """The rule edition in force for ``issue``."""
+        key = self.issue_key(issue)
+        found = self.editions[0]
+        for edition, first in zip(self.editions, self._keys, strict=True):
+            if first <= key:
+                found = edition
+        return found
+
+    def issue_text(self, year: int, number: int) -> str:
+        """The official issue of the ``number``-th draw of ``year``: ``19048``, ``2019048``."""
+        if self.issue_digits == 5:
+            return f"{year % 100:02d}{number:03d}"
+        return f"{year}{number:03d}"
+
+    def parse_issue(self, text: str, *, offset: int = 0) -> str:
+        """Read an issue number in either format; return the official one.
+
+        >>> from lottery import get_game
+        >>> get_game("pl3").parse_issue("2019048"), get_game("ssq").parse_issue("19021")
+        ('19048', '2019021')
+        """
+        if not isinstance(text, str):
+            msg = f"issue must be a str, not {type(text).__name__}"
+            raise TypeError(msg)
+        if (
+            len(text) == self.issue_digits
+            and text.isascii()
+            and text.isdecimal()
+            and text[-3:] != "000"
+            and (self.issue_digits == 5 or text.startswith("20"))
+        ):
+            return text  # already official: 19021, 2019021
+        raw = _text.normalize(text).strip()
+        core = raw.removeprefix("第").removesuffix("期").strip()
+        where = offset + 1 + max(text.find(core[:1]), 0) if core else offset + 1
+        if not _text.is_digits(core) or len(core) not in (5, 7):
+            msg = (
+                f"{self.label}: issue {_text.shown(text)} at column {where} is not a"
+                f" {self.issue_format} issue number"
+            )
+            raise InvalidIssue(msg, game=self.code, token=text, position=where)
+        year = 2000 + int(core[:2]) if len(core) == 5 else int(core[:4])
+        seq = int(core[-3:])
+        if not 2000 <= year <= 2099 or seq == 0:
+            msg = (
+                f"{self.label}: issue {_text.shown(text)} at column {where} has"
+                f" year {year} and number {seq:03d}; expected a year 2000–2099"
+                " and a number 001–999"
+            )
+            raise InvalidIssue(msg, game=self.code, token=text, position=where)
+        return self.issue_text(year, seq)
+
+    def issue_key(self, issue: str) -> tuple[int, int]:
+        """``(year, number)`` of an issue, for ordering across formats."""
+        return _issue_key(self, issue)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _issue_key(game: Game, issue: str) -> tuple[int, int]:
+    official = game.parse_issue(issue)
+    if len(official) == 5:
+        return 2000 + int(official[:2]), int(official[2:])
+    return int(official[:4]), int(official[4:])
