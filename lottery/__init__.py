@@ -17,7 +17,7 @@ expanding it.
 from __future__ import annotations
 
 from lottery.batch import Rejected, Tally, Winner, check_many
-from lottery.check import check
+from lottery.check import CheckResult, Win, check
 from lottery.exceptions import (
     DuplicateNumber,
     EditionMismatch,
@@ -31,7 +31,6 @@ from lottery.exceptions import (
     UnsupportedPlay,
     ValidationError,
 )
-from lottery.check import CheckResult, Win
 from lottery.model import Draw, Ticket
 from lottery.notation import parse_draw, parse_ticket
 from lottery.registry import games, get_game

@@ -135,7 +135,12 @@ class _Counter:
 
     def reject(self, where: int, text: str, error: Exception) -> None:
         self.rejected_count += 1
-        item = Rejected(where, _text.cut(text.rstrip("\r\n"), 80), str(error), error.kind if isinstance(error, LotteryError) else "type")
+        item = Rejected(
+            where,
+            _text.cut(text.rstrip("\r\n"), 80),
+            str(error),
+            error.kind if isinstance(error, LotteryError) else "type",
+        )
         if len(self.rejected) < self.keep_rejected:
             self.rejected.append(item)
         if self.on_rejected is not None:

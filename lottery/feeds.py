@@ -17,8 +17,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
 from lottery import _text
-from lottery.exceptions import LotteryError
 from lottery._text import shorten
+from lottery.exceptions import LotteryError
 from lottery.notation import read_amount
 from lottery.reading import make_record
 from lottery.records import Record

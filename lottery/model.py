@@ -69,16 +69,11 @@ def _prizes(value: object) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-def _memo_field() -> Any:  # noqa: ANN401 - an attrs field
-    """The ``_cache`` field of a value: derived data, not part of its identity."""
-    return attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
-
-
+@attrs.frozen
 class _Memo:
-    """``memo``: derived data computed once per value, kept in its ``_cache``."""
+    """A value whose derived data is computed once and kept in ``_cache``, outside its identity."""
 
-    __slots__ = ()
-    _cache: dict[str, Any]
+    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
 
     def memo(self, key: str, make: Callable[[], _T]) -> _T:
         """The value of ``make()``, computed the first time ``key`` is asked for."""
@@ -112,7 +107,6 @@ class Draw(_Memo):
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(bool)),
     )
-    _cache: dict[str, Any] = _memo_field()
 
     def __attrs_post_init__(self) -> None:
         game = self.game
@@ -270,7 +264,6 @@ class Ticket(_Memo):
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(str)),
     )
-    _cache: dict[str, Any] = _memo_field()
 
     def __attrs_post_init__(self) -> None:
         game = self.game
@@ -322,10 +315,12 @@ class Ticket(_Memo):
         return self.memo(
             "layout",
             lambda: (
-                self.game.editions[-1]
-                if self.edition is None
-                else self.game.edition_named(self.edition)
-            ).zones,
+                (
+                    self.game.editions[-1]
+                    if self.edition is None
+                    else self.game.edition_named(self.edition)
+                ).zones
+            ),
         )
 
     @property
@@ -338,8 +333,6 @@ class Ticket(_Memo):
         """What the ticket costs in yuan: bets × price × multiple."""
         price = max(e.price for e in self._editions())
         return self.bets * price * self.multiple
-
-
 
 
 def format_numbers(edition: Edition, numbers: Sequence[int]) -> str:

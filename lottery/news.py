@@ -34,7 +34,7 @@ import attrs
 from lottery import _text
 from lottery._text import ensure_str
 from lottery._tokens import split_on
-from lottery.exceptions import LotteryError
+from lottery.exceptions import FaultKind, LotteryError
 from lottery.model import Draw
 from lottery.notation import read_sections
 from lottery.reading import make_record
@@ -293,6 +293,7 @@ def _announcement(
     text = joined[m.start() : stop]
     if not numbers:  # an issue with no result after it: say so without building a draw
         issue = m.group("issue")
+        kind: FaultKind
         if test is not None:
             reason, kind = (
                 f"{game.label}: {TEST_NUMBER} only: a test number is never the result",

@@ -75,10 +75,7 @@ def _parse_ball(
         (read_number(game, zone, tok, pos), pos)
         for tok, pos in (split_tokens(dan_text, dan_at) if dan_text else ())
     ]
-    tuo = [
-        (read_number(game, zone, tok, pos), pos)
-        for tok, pos in split_tokens(tuo_text, tuo_at)
-    ]
+    tuo = [(read_number(game, zone, tok, pos), pos) for tok, pos in split_tokens(tuo_text, tuo_at)]
     marked = "#" in text or stripped.startswith("(")
     if marked and zone.dan is None:
         mark = text.find("#") if "#" in text else len(text) - len(stripped)
@@ -176,7 +173,9 @@ def _singles_across(
 
 
 @functools.cache
-def layouts(game: Game, edition: Edition | None) -> tuple[tuple[tuple[Zone, ...], Edition | None], ...]:
+def layouts(
+    game: Game, edition: Edition | None
+) -> tuple[tuple[tuple[Zone, ...], Edition | None], ...]:
     """Number layouts a ticket may follow, newest first, each with its edition.
 
     The edition is ``None`` unless the game's editions differ in layout.

@@ -25,7 +25,9 @@ __all__ = ["TEST_NUMBER", "Record"]
 TEST_NUMBER: Final = "试机号"
 
 
-def _extras(value: Mapping[str, tuple[int, ...]] | tuple[tuple[str, tuple[int, ...]], ...]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+def _extras(
+    value: Mapping[str, tuple[int, ...]] | tuple[tuple[str, tuple[int, ...]], ...],
+) -> tuple[tuple[str, tuple[int, ...]], ...]:
     items = value.items() if isinstance(value, Mapping) else value
     return tuple((str(name), tuple(numbers)) for name, numbers in items)
 
@@ -66,7 +68,7 @@ class Record:
     #: Announced prizes of tiers the issue's rule edition does not have.
     foreign: tuple[tuple[str, int], ...] = ()
 
-    def extra(self, label: str) -> tuple[int, ...] | None:
+    def extra_numbers(self, label: str) -> tuple[int, ...] | None:
         """The extra numbers labelled ``label`` (``试机号``), if the record has them."""
         for name, numbers in self.extras:
             if name == label:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime
 import math
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 
@@ -298,7 +298,9 @@ def _group(draw: st.DrawFn, group: Group) -> tuple[int, ...]:
         a, b = draw(
             st.lists(st.integers(group.low, group.high), min_size=2, max_size=2, unique=True)
         )
-        return draw(st.permutations((a, a, b))) if group.ordered else tuple(sorted((a, a, b)))
+        return (
+            tuple(draw(st.permutations((a, a, b)))) if group.ordered else tuple(sorted((a, a, b)))
+        )
     if group.repeats:
         size = draw(st.integers(group.min_size, group.max_size))
         numbers = [draw(st.integers(group.low, group.high)) for _ in range(size)]
@@ -524,7 +526,9 @@ def _announcement(draw: st.DrawFn, game: Game) -> tuple[str, Draw]:
         line = f"{game.name} 第{issue}期 {numbers}"
     if game.test_numbers and draw(st.booleans()):
         test = "".join(str(draw(st.integers(0, 9))) for _ in range(len(result.numbers)))
-        line = f"{game.name}第{issue}期 试机号：{test} 开奖号码：{''.join(map(str, result.numbers))}"
+        line = (
+            f"{game.name}第{issue}期 试机号：{test} 开奖号码：{''.join(map(str, result.numbers))}"
+        )
     if draw(st.booleans()):
         line = line.translate(_FULL_WIDTH)
     return line, result

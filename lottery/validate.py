@@ -57,7 +57,7 @@ STUCK_CHANCE: Final = 1e-8
 #: the faults of records that hold no draw, the checks every game gets, each game's own.
 FINDING_KINDS: Final[Mapping[str, str]] = MappingProxyType(
     {
-        **FAULT_KINDS,
+        **{str(kind): text for kind, text in FAULT_KINDS.items()},
         **CHECK_KINDS,
         **{kind: text for game in games() for kind, text in checks(game).kinds.items()},
     },
@@ -98,7 +98,7 @@ class Report:
 
     @property
     def agreements(self) -> tuple[str, ...]:
-        """One line per game check that relates draws and held, so a clean run says what it checked."""
+        """A line per game check relating draws, so that a clean run says what it checked."""
         draws: dict[str, list[Draw]] = {}
         for draw in self.draws:
             draws.setdefault(draw.game.code, []).append(draw)
@@ -215,7 +215,7 @@ def _issue_number(record: Record, draw: Draw) -> Iterator[Problem]:
             "issue-number",
             f"number {draw.issue_key[1]} is more than its draw days allow (at most {most})",
         )
-    test = record.extra(TEST_NUMBER)
+    test = record.extra_numbers(TEST_NUMBER)
     if test is not None and len(test) != len(draw.numbers):
         yield "warning", "test-number", f"{TEST_NUMBER} {test} has the wrong length"
 

@@ -13,12 +13,7 @@ import lottery
 from lottery import strategies as lst
 
 GAMES = [g.code for g in lottery.games()]
-PLAYS = [
-    (g.code, p.name)
-    for g in lottery.games()
-    for p in g.plays
-    if not p.default
-]
+PLAYS = [(g.code, p.name) for g in lottery.games() for p in g.plays if not p.default]
 
 
 def _assert_matches(ticket: lottery.Ticket, draw: lottery.Draw) -> None:

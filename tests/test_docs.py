@@ -9,8 +9,8 @@ import pytest
 
 import lottery
 import lottery.exceptions
-from lottery.exceptions import FAULT_KINDS
 from lottery import validate
+from lottery.exceptions import FAULT_KINDS
 
 ROOT = pathlib.Path(__file__).parent.parent
 DOCS = ROOT / "docs"
@@ -56,7 +56,11 @@ def test_every_fault_kind_is_documented_with_its_class() -> None:
     assert set(FAULT_KINDS) <= set(rows)
     for name in lottery.exceptions.__all__:
         cls = getattr(lottery.exceptions, name)
-        if isinstance(cls, type) and issubclass(cls, lottery.LotteryError) and cls.kind != "invalid":
+        if (
+            isinstance(cls, type)
+            and issubclass(cls, lottery.LotteryError)
+            and cls.kind != "invalid"
+        ):
             assert f"`{name}`" in rows[cls.kind], (name, cls.kind)
 
 

@@ -77,7 +77,7 @@ def test_sporttery() -> None:
     assert draw.date == datetime.date(2025, 7, 29)
     assert draw.prizes == (("直选", 1040), ("组选3", 346))  # 组选6 had no winner
     assert dict(record.winners) == {"直选": 12_224, "组选3": 15_149, "组选6": 0}
-    assert record.extra("unsorted") == (2, 1, 1, 2, 9)
+    assert record.extra_numbers("unsorted") == (2, 1, 1, 2, 9)
     assert record.sales == 46_599_904
 
 

@@ -99,7 +99,7 @@ def test_the_test_number_is_never_the_result() -> None:
     (record,) = news.scan("福彩3D第2026221期 试机号：581 开奖号码：296")
     assert record.draw is not None
     assert record.draw.numbers == (2, 9, 6)
-    assert record.extra("试机号") == (5, 8, 1)
+    assert record.extra_numbers("试机号") == (5, 8, 1)
     (only,) = news.scan("福彩3D第2026222期 试机号：581")
     assert only.draw is None
     assert only.kind == "no-result"

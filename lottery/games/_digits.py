@@ -38,12 +38,12 @@ __all__ = [
     "SumPlay",
     "common_plays",
     "common_refusals",
+    "count_range",
+    "distinct",
     "group3_span_bets",
     "group3_sum_bets",
     "group6_span_bets",
     "group6_sum_bets",
-    "count_range",
-    "distinct",
     "kind",
     "no_dan",
     "one_group",
@@ -148,7 +148,8 @@ def read_value(game: Game, play: str, written: Written, low: int, high: int) -> 
     token, at = tokens[0]
     if not _text.is_digits(token) or len(token) > 2:
         read_number(game, _ONE, token, at)  # not a number, or too many digits
-        msg = f"{game.label}: {play} value {_text.shown(token)} at column {at + 1} is not {low}–{high}"
+        shown = _text.shown(token)
+        msg = f"{game.label}: {play} value {shown} at column {at + 1} is not {low}–{high}"
         raise InvalidNumber(msg, game=game.code, token=token, position=at + 1)
     value = int(token)
     if not low <= value <= high:

@@ -1,4 +1,4 @@
-"""福彩3D's own single-bet plays: 1D, 2D, 通选, 和数, 包选, 猜1D, 猜2D, 猜三同, 拖拉机, 猜奇偶, 猜大小.
+"""福彩3D's own plays, one bet each: 1D, 2D, 通选, 和数, 包选, 猜1D/2D, 猜三同, 拖拉机, 猜奇偶/大小.
 
 Each is one bet on a property of the draw's three digits, decided from the
 digits alone ([S-ML], [S-bet3d], [S-java3d], [S-3dcodes] in docs/sources.md).
@@ -196,7 +196,7 @@ class BaoXuan(_Ordered):
 
 @attrs.frozen(eq=False)
 class HeShu(_SingleBet):
-    """和数: the digits sum to the chosen value; the prize depends on the value (the tier's table)."""
+    """和数: the digits sum to the chosen value; the prize is the tier's table's for the value."""
 
     @property
     def shapes(self) -> tuple[Shape, ...]:
@@ -350,7 +350,9 @@ class Predicate(_SingleBet):
         if word not in names:
             start, _ = strip_span(text, 0, len(text))
             at = written.offset + start + 1
-            msg = f"{game.label}: {self.name} takes {' or '.join(names)}, not {word!r} (column {at})"
+            msg = (
+                f"{game.label}: {self.name} takes {' or '.join(names)}, not {word!r} (column {at})"
+            )
             raise InvalidFormat(msg, game=game.code, token=word, position=at)
         return Picks(((names.index(word),),))
 

@@ -48,8 +48,8 @@ from typing import Final
 from lottery.findings import Finding, GameChecks, Problem, place
 from lottery.games import pl5
 from lottery.games._digits import THREE_DIGITS, common_plays, common_refusals
-from lottery.plays import StandardPlay
 from lottery.model import Draw
+from lottery.plays import StandardPlay
 from lottery.records import Record
 from lottery.rules import Edition, Game, Tier
 
@@ -93,7 +93,7 @@ GAME: Final = Game(
 def _own_pl5(record: Record) -> Iterator[Problem]:
     """A sports-lottery 排列3 record carries its 排列5 draw: the first three digits agree."""
     draw = record.draw
-    five = record.extra("unsorted")
+    five = record.extra_numbers("unsorted")
     if draw is None or five is None or len(five) != pl5.GAME.editions[-1].size:
         return
     if five[:3] != draw.numbers:

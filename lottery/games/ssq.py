@@ -66,8 +66,8 @@ from typing import Final
 
 from lottery.findings import Finding, GameChecks, place
 from lottery.model import Draw
-from lottery.records import Record
 from lottery.plays import StandardPlay
+from lottery.records import Record
 from lottery.rules import Edition, Game, Tier, Zone
 
 __all__ = [
@@ -170,14 +170,20 @@ GAME: Final = Game(
 )
 
 
-def _fuyun(histories: Mapping[str, Sequence[Record]]) -> list[Finding]:
-    """双色球 2026: was each draw in the 特别规定期间? The pool after the draw before decides."""
-    firsts: list[Record] = []  # the first record of each issue
+def _first_per_issue(records: Sequence[Record]) -> list[Record]:
+    """The first record of each issue (sources that disagree are the conflicts check's)."""
+    firsts: list[Record] = []
     seen: set[str] = set()
-    for record in histories.get(GAME.code, ()):
+    for record in records:
         if record.draw is not None and record.draw.issue not in seen:
             seen.add(record.draw.issue)
             firsts.append(record)
+    return firsts
+
+
+def _fuyun(histories: Mapping[str, Sequence[Record]]) -> list[Finding]:
+    """双色球 2026: was each draw in the 特别规定期间? The pool after the draw before decides."""
+    firsts = _first_per_issue(histories.get(GAME.code, ()))
     out: list[Finding] = []
     state: bool | None = None
     source_of_state = ""
