@@ -120,11 +120,9 @@ def _ball_scorer(draw: Draw) -> Scorer:  # noqa: C901, PLR0915 - closures unroll
 
 
 def _digit_scorer(draw: Draw) -> Scorer | None:  # noqa: C901 - closures unrolled for speed
-    """Positional games: digit runs, possibly ending in one wide number (七星彩 2020)."""
+    """Positional games: digit runs, possibly ending in one wide number (七星彩 2020's 后区)."""
     edition = draw.edition
     zones = edition.zones
-    if any(n > 9 for n in draw.numbers):  # a wide number drawn (七星彩 10–14): general path
-        return None
     wide = not zones[-1].digits
     if not all(z.digits for z in zones[:-1]) or (wide and zones[-1].size != 1):
         return None
@@ -135,26 +133,31 @@ def _digit_scorer(draw: Draw) -> Scorer | None:  # noqa: C901 - closures unrolle
         total = sum(z.size for z in zones)
         glued = re.compile(rf"[ \t]*([0-9]{{{total}}}){_MULTIPLE}").fullmatch
     last_tokens = zones[-1].tokens
-    drawn = "".join(str(n) for n in draw.numbers)
+    front = draw.numbers[:-1] if wide else draw.numbers
+    drawn = "".join(str(n) for n in front)
+    back_drawn = draw.numbers[-1]
     bounds = []
     start = 0
-    for zone in zones:
+    for zone in zones[:-1] if wide else zones:
         bounds.append((start, start + zone.size))
         start += zone.size
     run = edition.match == "run"
     tiers_of: dict[tuple[int, ...], tuple[str, ...]] = {}
 
-    def hits_of(digits: str) -> tuple[int, ...]:
+    def hits_of(digits: str, back: int) -> tuple[int, ...]:
         if run:
             best = current = 0
             for a, b in zip(digits, drawn, strict=True):
                 current = current + 1 if a == b else 0
                 best = max(best, current)
             return (best,)
-        return tuple(
+        hits = [
             sum(1 for a, b in zip(digits[lo:hi], drawn[lo:hi], strict=True) if a == b)
             for lo, hi in bounds
-        )
+        ]
+        if wide:
+            hits.append(1 if back == back_drawn else 0)
+        return tuple(hits)
 
     def score(line: str) -> tuple[tuple[str, ...], int] | None:
         m = match(line) or (glued(line) if glued is not None else None)
@@ -162,18 +165,20 @@ def _digit_scorer(draw: Draw) -> Scorer | None:  # noqa: C901 - closures unrolle
             return None
         groups = m.groups()
         parts = groups[:-1]
-        if wide and len(parts) > 1:
-            number = last_tokens.get(parts[-1])
-            if number is None or number > 9:
+        back = -1
+        if wide:
+            *heads, tail = parts if len(parts) > 1 else (parts[0][:-1], parts[0][-1])
+            number = last_tokens.get(tail)
+            if number is None:
                 return None
-            digits = "".join(parts[:-1]) + str(number)
+            digits, back = "".join(heads), number
         else:
             digits = "".join(parts)
         multiple = groups[-1]
         times = 1 if multiple is None else int(multiple)
         if not 1 <= times <= edition.max_multiple:
             return None
-        hits = hits_of(digits)
+        hits = hits_of(digits, back)
         tiers = tiers_of.get(hits)
         if tiers is None:
             tiers = tiers_of[hits] = draw.winning_tiers(hits)

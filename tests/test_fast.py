@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import lottery
+import lottery.batch
 from lottery import strategies as lst
 from lottery._fast import single_scorer
 
@@ -82,4 +83,47 @@ def test_fast_lane_examples() -> None:
     assert scorer("02 05 07 08 20 20 + 04") is None  # a repeat: the general path explains
     assert scorer("01 02 05 07 08 20 27 + 04") is None  # a 复式: the general path counts
     qxc = lottery.parse_draw("qxc", "560021 + 12", issue="20101")
-    assert single_scorer(qxc) is None  # a wide back number: general path only
+    wide = single_scorer(qxc)
+    assert wide is not None  # a wide back number is read like any other
+    assert wide("560021 + 12 x2") == (("一等奖",), 2)
+    assert wide("560021 + 7") == (("二等奖",), 1)
+    assert wide("5600217") == (("二等奖",), 1)  # glued: the back is one digit
+
+
+def _plain_singles() -> st.SearchStrategy[tuple[lottery.Ticket, lottery.Draw]]:
+    """Every game's plain single bets (the standard play, 单式) with draws of their edition."""
+    return lst.games().flatmap(
+        lambda g: lst.matches(game=g, form="单式", play=g.default_play.name),
+    )
+
+
+@given(_plain_singles())
+def test_every_plain_single_bet_takes_the_fast_lane(
+    pair: tuple[lottery.Ticket, lottery.Draw],
+) -> None:
+    """Fails if the fast lane is switched off or skips a game, an edition or a number."""
+    ticket, draw = pair
+    scorer = single_scorer(draw)
+    assert scorer is not None, draw
+    line = str(ticket)
+    fast = scorer(line)
+    assert fast is not None, line
+    result = lottery.check(ticket, draw)
+    assert fast == (tuple(w.tier for w in result.wins for _ in range(w.count)), ticket.multiple)
+
+
+def test_check_many_uses_the_fast_lane(monkeypatch: pytest.MonkeyPatch) -> None:
+    """check_many's tally of plain singles comes from the fast lane."""
+    draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
+    lines = ["02 05 07 08 20 33 + 04 x5", "01 03 06 09 10 11 + 05"]
+    parsed = []
+    real = lottery.batch.parse_ticket
+
+    def spy(*args: object, **kwargs: object) -> lottery.Ticket:
+        parsed.append(args)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lottery.batch, "parse_ticket", spy)
+    tally = lottery.check_many(lines, [draw])
+    assert dict(tally.wins) == {"三等奖": 5}
+    assert parsed == []  # no line went down the general path
