@@ -16,6 +16,7 @@ expanding it.
 
 from __future__ import annotations
 
+from lottery._version import __version__
 from lottery.batch import Rejected, Tally, Winner, check_many
 from lottery.check import CheckResult, Win, check
 from lottery.exceptions import (
@@ -35,8 +36,6 @@ from lottery.model import Draw, Ticket
 from lottery.notation import parse_draw, parse_ticket
 from lottery.registry import games, get_game
 from lottery.rules import Edition, Game, Play, Tier, Zone
-
-__version__ = "0.1.0"
 
 __all__ = [
     "CheckResult",

@@ -16,7 +16,8 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
-from lottery import __version__, _io, _text
+from lottery import _io, _text
+from lottery._version import __version__
 from lottery.batch import Rejected, Tally, check_many, read_for_draws
 from lottery.check import CheckResult, check
 from lottery.exceptions import LotteryError

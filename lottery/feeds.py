@@ -132,7 +132,7 @@ def read_json(text: str, *, source: str, game: Game | None = None) -> list[Recor
 
 
 def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) -> Record:
-    """A China Welfare Lottery draw notice (rules.md §9.1)."""
+    """A China Welfare Lottery draw notice ([O-cwl-feed])."""
     name = item.get("name")
     game = feed_game("cwl", name) if isinstance(name, str) else None
     game = game or _game_named(name, hint)
@@ -202,7 +202,7 @@ def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) ->
 
 
 def _sporttery(item: Mapping[str, Any], source: str, where: str, hint: Game | None) -> Record:
-    """A China Sports Lottery history record (rules.md §9.2)."""
+    """A China Sports Lottery history record ([O-sporttery-feed])."""
     text = json.dumps(item, ensure_ascii=False)
     code = str(item.get("lotteryGameNum") or "").strip()
     game = _game_named(item.get("lotteryGameName"), None)

@@ -368,7 +368,8 @@ class Refusal:
 
     def error(self, game: Game, position: int | None = None) -> UnsupportedPlay:
         """The error that refuses it."""
-        msg = f"{game.label}: {self.name} is not supported: {self.reason}"
+        at = f" at column {position}" if position is not None else ""
+        msg = f"{game.label}: {self.name}{at} is not supported: {self.reason}"
         return UnsupportedPlay(msg, game=game.code, token=self.name, position=position)
 
 

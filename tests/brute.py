@@ -1,5 +1,5 @@
 """Brute force for the property tests: expand a ticket into its single bets
-and score every bet straight from the rules in rules.md, independently of the
+and score every bet straight from the rules in docs/sources.md, independently of the
 library's tier tables and counting code.  Written only for the tests.
 """
 
@@ -66,7 +66,7 @@ def _fuyun(draw: Draw) -> bool:
 
 
 def score_standard(code: str, layout: str | None, bet: Bet, draw: Draw) -> list[str]:
-    """Tiers one single bet of the game's own play wins, from rules.md."""
+    """Tiers one single bet of the game's own play wins, from the rules (docs/sources.md)."""
     n = draw.numbers
     if code == "ssq":
         r = len(bet[0] & set(n[:6]))
@@ -164,6 +164,11 @@ def digit_bets(ticket: Ticket) -> tuple[str, list[Bet]]:
         return "group", [tuple(sorted((a, a, b))) for a in g for b in g if a != b]
     if play == "组选6":
         return "group", list(itertools.combinations(sel[0], 3))
+    if play == "组选3胆拖":  # each 拖 digit t: {d, d, t} and {d, t, t} ([S-z3dt])
+        (d,) = ticket.dan[0]
+        return "group", [
+            c for t in sel[0] for c in (tuple(sorted((d, d, t))), tuple(sorted((d, t, t))))
+        ]
     if play == "组选6胆拖":
         dan = set(ticket.dan[0])
         pool = sorted(dan | set(sel[0]))
@@ -172,7 +177,7 @@ def digit_bets(ticket: Ticket) -> tuple[str, list[Bet]]:
 
 
 def score_single_play(play: str, sel: tuple, d: Sequence[int]) -> list[str]:
-    """3D's one-bet plays, from the rules.md §5.4 table."""
+    """3D's one-bet plays, from the [S-ML], [S-bet3d] table."""
     if play == "1D" or play == "2D":
         ok = all(not g or g[0] == x for g, x in zip(sel, d, strict=True))
         return [play] if ok else []

@@ -101,3 +101,36 @@ def test_version_matches_the_project() -> None:
     assert f'version = "{lottery.__version__}"' in project
     changelog = (DOCS / "changelog.md").read_text(encoding="utf-8")
     assert f"## {lottery.__version__}" in changelog
+
+
+_KEY = re.compile(r"(?<![A-Za-z0-9-])([OS]-[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)")
+
+
+def test_every_source_cited_is_listed() -> None:
+    """Every source key the code and docs cite is in docs/sources.md, and no file cites another."""
+    listed = set(
+        re.findall(
+            r"^\| `([OS]-[^`]+)`", (DOCS / "sources.md").read_text(encoding="utf-8"), re.MULTILINE
+        )
+    )
+    listed |= {
+        k
+        for row in re.findall(
+            r"^\| (`S-[^|]+)\|", (DOCS / "sources.md").read_text(encoding="utf-8"), re.MULTILINE
+        )
+        for k in re.findall(r"`([^`]+)`", row)
+    }
+    cited: set[str] = set()
+    for path in [
+        *(ROOT / "lottery").rglob("*.py"),
+        *DOCS.rglob("*.md"),
+        *(ROOT / "tests").rglob("*.py"),
+    ]:
+        text = path.read_text(encoding="utf-8")
+        assert "rules" + ".md" not in text, path
+        if path.name != "sources.md":
+            cited |= {m for m in _KEY.findall(text) if "[" in text}
+    cited = {key for key in cited if not key[2:].isdigit() or key in listed}
+    assert cited <= listed, sorted(cited - listed)
+    for game in lottery.games():
+        assert set(_KEY.findall(game.doc)) <= listed

@@ -103,7 +103,7 @@ def test_bad_tickets(args: tuple[object, ...], error: type[Exception]) -> None:
 
 
 def test_seven_star_original_bet_limit() -> None:
-    """At most 10,000 bets per ticket under the original rules (rules.md §1.2)."""
+    """At most 10,000 bets per ticket under the original rules ([O-qxc])."""
     assert (
         lottery.parse_ticket("qxc", "0123456789|0123456789|0123456789|0123456789|0|0|0").bets
         == 10_000

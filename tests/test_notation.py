@@ -228,7 +228,7 @@ BAD_TICKETS = [
     ("pl3", "组选6 23", lottery.InvalidCount, "2", None),
     ("pl3", "组选6 223", lottery.DuplicateNumber, "2", 6),
     ("pl3", "组选7 123", lottery.InvalidFormat, "组选7", 1),
-    ("pl3", "组选3胆拖 1 # 23", lottery.UnsupportedPlay, "组选3胆拖", None),
+    ("pl3", "直选组合胆拖 1 # 23", lottery.UnsupportedPlay, "直选组合胆拖", 1),
     ("pl5", "1617", lottery.InvalidCount, "1617", 1),
     ("qxc", "250875 + 15", lottery.InvalidNumber, "15", 10),
     ("qxc", "25087 + 1", lottery.InvalidCount, "25087", 1),

@@ -115,7 +115,7 @@ def test_announced_fixed_prizes() -> None:
 
 
 def test_fuyun_real_feed_is_consistent() -> None:
-    """In the real feed 福运奖 runs 2026014–2026075, as the pools say (rules.md §4.4)."""
+    """In the real feed 福运奖 runs 2026014–2026075, as the pools say ([O-ssq2026])."""
     report = _fixture("cwl_ssq.json")
     assert [f for f in report.findings if f.kind == "fuyun"] == []
 

@@ -1,6 +1,6 @@
 """Rule test vectors, by game: (issue, draw, ticket, {tier: (count, prize)}).
 
-Most rows are the derived vectors of rules.md (§1.2, §1.3, §4.3, §5.4, §6,
+Most rows are vectors derived from the rules in docs/sources.md (七星彩, 双色球, 3D, 15选5,
 §8); the rest add the boundaries: every tier of every edition appears at
 least once (tests/test_rule_vectors.py checks that).  ``prize`` ``None`` is a
 floating prize the draw does not announce.
@@ -14,7 +14,7 @@ Vector = tuple[str, str, str, Expected]
 NONE: Expected = {}
 
 QXC: list[Vector] = [
-    # rules.md §1.2, draw 19021 = 2508750 (original rules: longest run)
+    # [O-qxc], draw 19021 = 2508750 (original rules: longest run)
     ("19021", "2508750", "2508750", {"一等奖": (1, None)}),
     ("19021", "2508750", "2508759", {"二等奖": (1, None)}),
     ("19021", "2508750", "9508750", {"二等奖": (1, None)}),
@@ -31,7 +31,7 @@ QXC: list[Vector] = [
     ("20099", "1234567", "1234567", {"一等奖": (1, None)}),
     # 复式 under the original rules: 2|5|0|8|7|5|01 covers 2508750 and 2508751
     ("19021", "2508750", "2|5|0|8|7|5|01", {"一等奖": (1, None), "二等奖": (1, None)}),
-    # rules.md §1.3, draw 20100 = 560021 + 7 (2020 rules: front matches + back)
+    # [O-qxc2020], draw 20100 = 560021 + 7 (2020 rules: front matches + back)
     ("20100", "560021 + 7", "590021 + 7", {"三等奖": (1, 3000)}),
     ("20100", "560021 + 7", "590921 + 7", {"四等奖": (1, 500)}),
     ("20100", "560021 + 7", "161011 + 7", {"五等奖": (1, 30)}),
@@ -104,7 +104,7 @@ PL5: list[Vector] = [
 
 SSQ_DRAW = "02 05 07 08 20 27 + 04"
 SSQ: list[Vector] = [
-    # rules.md §4.3, draw 2019021
+    # [O-ssq], draw 2019021
     ("2019021", SSQ_DRAW, "02 05 07 08 20 27 + 04", {"一等奖": (1, None)}),
     ("2019021", SSQ_DRAW, "02 05 07 08 20 27 + 16", {"二等奖": (1, None)}),
     ("2019021", SSQ_DRAW, "02 05 07 08 20 33 + 04", {"三等奖": (1, 3000)}),
@@ -141,7 +141,7 @@ SSQ: list[Vector] = [
         "02 05 07 08 20 27 + 04 16",
         {"一等奖": (1, 5_000_000), "二等奖": (1, 100_000)},
     ),
-    # rules.md §8 复式 table (n reds + m blues; k reds and the blue j hit)
+    # derived by counting (checked against tests/brute.py) 复式 table (n reds + m blues; k reds and the blue j hit)
     ("2019021", SSQ_DRAW, "02 05 07 08 20 27 33 + 04", {"一等奖": (1, None), "三等奖": (6, 3000)}),
     ("2019021", SSQ_DRAW, "02 05 07 08 20 27 33 + 01", {"二等奖": (1, None), "四等奖": (6, 200)}),
     ("2019021", SSQ_DRAW, "02 05 07 08 20 32 33 + 04", {"三等奖": (2, 3000), "四等奖": (5, 200)}),
@@ -215,7 +215,7 @@ SSQ: list[Vector] = [
             "六等奖": (30030, 5),
         },
     ),
-    # rules.md §8 胆拖 table
+    # derived by counting (checked against tests/brute.py) 胆拖 table
     (
         "2019021",
         SSQ_DRAW,
@@ -238,7 +238,7 @@ SSQ: list[Vector] = [
 ]
 
 FC3D: list[Vector] = [
-    # rules.md §5.4, draw 2019048 = 326
+    # [S-ML], [S-bet3d], draw 2019048 = 326
     ("2019048", "326", "326", {"单选": (1, 1040)}),
     ("2019048", "326", "组选6 236", {"组选6": (1, 173)}),
     ("2019048", "326", "1D 3**", {"1D": (1, 10)}),
@@ -278,7 +278,7 @@ FC3D: list[Vector] = [
 
 X15X5_DRAW = "02 03 06 12 13"
 X15X5: list[Vector] = [
-    # rules.md §6, draw 2019048 = 02 03 06 12 13 (longest run 2: no 特别奖)
+    # [S-ichari], draw 2019048 = 02 03 06 12 13 (longest run 2: no 特别奖)
     ("2019048", X15X5_DRAW, "02 03 06 12 13", {"一等奖": (1, None)}),
     ("2019048", X15X5_DRAW, "02 03 06 12 14", {"二等奖": (1, 10)}),
     ("2019048", X15X5_DRAW, "02 03 06 14 15", NONE),

@@ -24,6 +24,16 @@ import attrs
 from lottery import _text
 from lottery._tokens import bad_token, read_number, split_tokens
 from lottery.exceptions import DuplicateNumber, InvalidCount, InvalidFormat, InvalidNumber
+from lottery.games._digit_counts import (
+    Kind,
+    group3_span_bets,
+    group3_sum_bets,
+    group6_span_bets,
+    group6_sum_bets,
+    kind,
+    straight_span_bets,
+    straight_sum_bets,
+)
 from lottery.model import Draw, Ticket
 from lottery.rules import Counts, Game, Group, Picks, Play, Refusal, Shape, Written, Zone
 
@@ -40,20 +50,13 @@ __all__ = [
     "common_refusals",
     "count_range",
     "distinct",
-    "group3_span_bets",
-    "group3_sum_bets",
-    "group6_span_bets",
-    "group6_sum_bets",
     "kind",
     "no_dan",
     "one_group",
     "read_digits",
     "read_value",
-    "straight_span_bets",
-    "straight_sum_bets",
 ]
 
-Kind = Literal["triple", "group3", "group6"]
 Target = Literal["straight", "group", "group3", "group6"]
 
 #: The number of 排列3 and 3D: three positional digits.
@@ -61,66 +64,6 @@ THREE_DIGITS: Final = Zone(
     "号码", 0, 9, 3, positional=True, width=1, positions=("百位", "十位", "个位")
 )
 _ONE: Final = Zone("号码", 0, 9, 1, positional=True, width=1)
-
-
-def kind(digits: Sequence[int]) -> Kind:
-    """``triple`` (豹子), ``group3`` (组三: two equal) or ``group6`` (组六)."""
-    distinct = len(set(digits))
-    if distinct == 1:
-        return "triple"
-    return "group3" if distinct == 2 else "group6"
-
-
-def _c2(n: int) -> int:
-    return n * (n - 1) // 2 if n >= 2 else 0
-
-
-def straight_sum_bets(total: int) -> int:
-    """3-digit numbers (000–999) whose digits sum to ``total``.
-
-    Inclusion–exclusion over digits above 9: Σₖ (−1)ᵏ C(3,k) C(total − 10k + 2, 2).
-    """
-    if not 0 <= total <= 27:
-        return 0
-    return sum((-1) ** k * comb(3, k) * _c2(total - 10 * k + 2) for k in range(4))
-
-
-def group3_sum_bets(total: int) -> int:
-    """组三 combinations {a, a, b} (a ≠ b) with a + a + b = ``total``."""
-    if not 0 <= total <= 27:
-        return 0
-    low = max(0, -(-(total - 9) // 2))
-    high = min(9, total // 2)
-    return max(0, high - low + 1) - (1 if total % 3 == 0 else 0)
-
-
-def group6_sum_bets(total: int) -> int:
-    """组六 combinations {a, b, c} (distinct) with a + b + c = ``total``.
-
-    Every 组六 set has 6 orderings, every 组三 set 3 and a triple 1, so the
-    sets are (ordered − 3 · 组三 − triples) / 6.
-    """
-    if not 0 <= total <= 27:
-        return 0
-    triples = 1 if total % 3 == 0 else 0
-    return (straight_sum_bets(total) - 3 * group3_sum_bets(total) - triples) // 6
-
-
-def straight_span_bets(span: int) -> int:
-    """3-digit numbers whose largest − smallest digit is ``span``: 10, or 6·K·(10 − K)."""
-    if not 0 <= span <= 9:
-        return 0
-    return 10 if span == 0 else 6 * span * (10 - span)
-
-
-def group3_span_bets(span: int) -> int:
-    """组三 combinations with span K: the ordered pairs (a, b), |a − b| = K: 2·(10 − K)."""
-    return 2 * (10 - span) if 1 <= span <= 9 else 0
-
-
-def group6_span_bets(span: int) -> int:
-    """组六 combinations with span K: (10 − K) ends × (K − 1) middles."""
-    return (10 - span) * (span - 1) if 2 <= span <= 9 else 0
 
 
 # --- reading and checking, shared by every digit play -------------------------------
@@ -430,16 +373,26 @@ class Combination(DigitPlay):
 
 @attrs.frozen(eq=False)
 class GroupDanTuo(DigitPlay):
-    """组选6胆拖: 1–2 胆 in every combination, the rest from the 拖; 胆 + 拖 ≥ 4."""
+    """组选6胆拖 / 组选3胆拖: the 胆 in every combination, the rest from the 拖.
+
+    组选6胆拖: 1–2 胆, 胆 + 拖 ≥ 4, C(拖, 3 − 胆) 组六 combinations.
+    组选3胆拖: 1 胆 d and 2–9 拖; each 拖 digit t covers the two 组三
+    combinations {d, d, t} and {d, t, t}, so 2 × 拖 bets ([S-z3dt]: "1*23 →
+    112、122、113、133 共四注").
+    """
+
+    group: Literal[3, 6] = 6
 
     @property
     def tiers(self) -> tuple[str, ...]:
-        """组选6."""
-        return ("组选6",)
+        """组选3 or 组选6."""
+        return (f"组选{self.group}",)
 
     @property
     def shapes(self) -> tuple[Shape, ...]:
-        """4–10 digits, 1–2 of them 胆."""
+        """组选6: 4–10 digits, 1–2 of them 胆; 组选3: 3–10 digits, 1 of them 胆."""
+        if self.group == 3:
+            return (Shape((Group(0, 9, 3, 10),), dan=(1, 1)),)
         return (Shape((Group(0, 9, 4, 10),), dan=(1, 2)),)
 
     def parse(self, written: Written) -> Picks:
@@ -457,14 +410,15 @@ class GroupDanTuo(DigitPlay):
         return Picks((tuple(d for d, _ in tuo),), (tuple(d for d, _ in dan),))
 
     def canonical(self, game: Game, picks: Picks) -> Picks:
-        """1–2 胆, disjoint from the 拖, 胆 + 拖 ≥ 4."""
+        """组选6: 1–2 胆 and 胆 + 拖 ≥ 4; 组选3: 1 胆 and 2–9 拖; 胆 and 拖 disjoint."""
         tuo = tuple(sorted(one_group(game, self.name, picks.selection)))
         dans = tuple(sorted(one_group(game, self.name, picks.dan or ((),))))
-        count_range(game, self.name, len(dans), 1, 2, "胆")
+        count_range(game, self.name, len(dans), 1, 2 if self.group == 6 else 1, "胆")
         if len({*dans, *tuo}) != len(dans) + len(tuo):
             msg = f"{game.label}: {self.name} digits repeat"
             raise DuplicateNumber(msg, game=game.code)
-        count_range(game, self.name, len(dans) + len(tuo), 4, 10, "digits (胆 + 拖)")
+        least = 4 if self.group == 6 else 3
+        count_range(game, self.name, len(dans) + len(tuo), least, 10, "digits (胆 + 拖)")
         return Picks((tuo,), (dans,))
 
     def format(self, ticket: Ticket) -> str:
@@ -473,19 +427,18 @@ class GroupDanTuo(DigitPlay):
         return f"{self.name} {dan} # {''.join(map(str, ticket.selection[0]))}"
 
     def bets(self, ticket: Ticket) -> int:
-        """C(拖, 3 − 胆)."""
-        return comb(len(ticket.selection[0]), 3 - len(ticket.dan[0]))
+        """组选6: C(拖, 3 − 胆); 组选3: 2 × 拖."""
+        tuo = len(ticket.selection[0])
+        return 2 * tuo if self.group == 3 else comb(tuo, 3 - len(ticket.dan[0]))
 
     def count(self, ticket: Ticket, draw: Draw) -> Counts:
-        """A 组六 draw holding every 胆, its other digits among the 拖."""
+        """A draw of the play's kind holding every 胆, its other digits among the 拖."""
         digits = set(draw.numbers)
         dan = set(ticket.dan[0])
-        if (
-            kind(draw.numbers) == "group6"
-            and dan <= digits
-            and digits - dan <= set(ticket.selection[0])
-        ):
-            return {"组选6": 1}
+        want: Kind = "group3" if self.group == 3 else "group6"
+        tuo = set(ticket.selection[0])
+        if kind(draw.numbers) == want and dan <= digits and digits - dan <= tuo:
+            return {f"组选{self.group}": 1}
         return {}
 
 
@@ -570,21 +523,29 @@ def common_plays(straight: str) -> tuple[Play, ...]:
             "组选6胆拖",
             straight,
             aliases=("组六胆拖",),
+            group=6,
             summary="1–2 胆 in every 组六 combination, the rest from the 拖",
+        ),
+        GroupDanTuo(
+            "组选3胆拖",
+            straight,
+            aliases=("组三胆拖",),
+            group=3,
+            summary="1 胆 with each 拖 digit t: {d, d, t} and {d, t, t}, 2 bets per 拖",
         ),
     )
 
 
 def common_refusals() -> tuple[Refusal, ...]:
-    """Plays 排列3 and 3D sell that the library refuses, with why."""
+    """Plays 排列3 and 3D shops sell that the library refuses, with why."""
     return (
         Refusal(
-            "组选3胆拖",
-            aliases=("组三胆拖",),
+            "直选组合胆拖",
+            aliases=("单选组合胆拖",),
             reason=(
-                "the sources name it (1 胆 + ≥2 拖, single source [S-ML]) but do not say"
-                " which 组三 combinations it covers (胆胆拖, 胆拖拖 or both) or how many"
-                " bets it is, so it cannot be scored without inventing a rule"
+                "one source lists it ([S-ML], at most 2 胆) without its rule text: which"
+                " arrangements it covers and how many bets it is are not settled, so it"
+                " cannot be scored without inventing a rule"
             ),
         ),
     )

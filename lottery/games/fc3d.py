@@ -2,12 +2,12 @@
 
 A national China Welfare Lottery (福彩) game, drawn daily.  Issue numbers
 are ``YYYYNNN`` (``2019048``); ``19048`` is accepted on input.  A 试机号
-(test number) is drawn before each draw; it is never the result (rules.md
-§5.5).  3D and 排列3 are independent games (rules.md §7).
+(test number) is drawn before each draw; it is never the result ([S-shijihao]).
+3D and 排列3 are independent games ([O-sporttery-feed], [S-data]).
 
 A number is 3 digits (百 十 个), each 0–9, repeats allowed.  2元 a bet.
 
-Core plays (rules.md §5.3; [S‑166], [S‑17500cfg], [S‑ML])
+Core plays ([O-fc3d]; [S-166], [S-17500cfg], [S-ML])
 ----------------------------------------------------------
 ======  ==========================================================  ======
 单选    all 3 digits in order (= 排列3's 直选)                        1040元
@@ -19,7 +19,7 @@ A triple draw pays only 单选, a 组三-form draw only 组选3, a 组六-form d
 only 组选6.  3D sells the same 和值, 跨度, 组合 and 胆拖 plays as 排列3 (see
 :mod:`lottery.games.pl3`); 直选和值 etc. are also accepted as 单选和值.
 
-Extended plays (rules.md §5.4; [S‑ML], [S‑bet3d], [S‑java3d], [S‑3dcodes])
+Extended plays ([S-ML], [S-bet3d], [S-java3d], [S-3dcodes])
 ---------------------------------------------------------------------------
 One bet each.  The year they were introduced and whether every province
 sells them are UNCONFIRMED.
@@ -45,7 +45,7 @@ sells them are UNCONFIRMED.
 12/15 15, 13/14 14.  UNCONFIRMED: the 12/15 amount (single source; 14 would
 fit the ~52% return pattern better), and 猜三同 and 拖拉机 as bets on the
 whole set of triples or tractor numbers, read from their odds and prizes
-(rules.md §11 items 11–13).
+(docs/sources.md, UNCONFIRMED 11–13).
 
 Editions: nationally 1000 / 320 / 160 in older rules (上海 1000 / 333 /
 166); the date of the change to 1040 / 346 / 173 is UNCONFIRMED, so the
@@ -81,10 +81,10 @@ from lottery.rules import Edition, Game, Tier
 
 __all__ = ["GAME", "HESHU_PRIZES"]
 
-_CORE: Final = "rules.md §5.3 [S‑166, S‑17500cfg, S‑ML]"
-_EXT: Final = "rules.md §5.4 [S‑ML, S‑bet3d]"
+_CORE: Final = "[O-fc3d; S-166, S-17500cfg, S-ML]"
+_EXT: Final = "[O-fc3d; S-ML, S-bet3d]"
 
-#: 和数 prize by chosen sum (rules.md §5.4; 12/15 UNCONFIRMED).
+#: 和数 prize by chosen sum ([S-ML], [S-bet3d]; 12/15 UNCONFIRMED).
 HESHU_PRIZES: Final = {
     s: prize
     for low, prize in enumerate((1040, 345, 172, 104, 69, 49, 37, 29, 23, 19, 16, 15, 15, 14))
@@ -135,10 +135,10 @@ GAME: Final = Game(
                     table=tuple(sorted(HESHU_PRIZES.items())),
                     source=_EXT + " (12/15 UNCONFIRMED)",
                 ),
-                Tier("包选3全中", 693, source=_EXT + " [S‑java3d]"),
-                Tier("包选3组中", 173, source=_EXT + " [S‑java3d]"),
-                Tier("包选6全中", 606, source=_EXT + " [S‑java3d]"),
-                Tier("包选6组中", 86, source=_EXT + " [S‑java3d]"),
+                Tier("包选3全中", 693, source=_EXT[:-1] + ", S-java3d]"),
+                Tier("包选3组中", 173, source=_EXT[:-1] + ", S-java3d]"),
+                Tier("包选6全中", 606, source=_EXT[:-1] + ", S-java3d]"),
+                Tier("包选6组中", 86, source=_EXT[:-1] + ", S-java3d]"),
                 Tier("猜1D中1", 2, source=_EXT),
                 Tier("猜1D中2", 12, source=_EXT),
                 Tier("猜1D中3", 230, source=_EXT),
@@ -149,7 +149,7 @@ GAME: Final = Game(
                 Tier("猜奇偶", 8, source=_EXT),
                 Tier("猜大小", 6, source=_EXT),
             ),
-            source="rules.md §5",
+            source="[O-fc3d]",
         ),
     ),
     plays=(

@@ -10,10 +10,10 @@ Tickets
 - 复式: 6–13 numbers, C(n, 5) bets.
 - 胆拖: 1–4 胆, 胆 + 拖 ≥ 6: ``02 # 03 06 12 13 14``; C(拖, 5 − 胆) bets.
 - The 13-number and 1–4 胆 limits come from one code definition
-  ([S‑lehecai], UNCONFIRMED).  胆 + 拖 ≥ 6 is the least that makes a 胆拖
+  ([S-lehecai], UNCONFIRMED).  胆 + 拖 ≥ 6 is the least that makes a 胆拖
   cover two bets, as for 双色球's 胆 + 拖 ≥ 7 (inferred).
 
-Prize tiers (rules.md §6, [S‑ichari play_59]; UNCONFIRMED for 2019)
+Prize tiers ([S-ichari play_59]; UNCONFIRMED for 2019)
 --------------------------------------------------------------------
 =======  ==============================================  ========
 特别奖   all 5 match **and** the draw holds ≥ 4           floating
@@ -25,7 +25,7 @@ Prize tiers (rules.md §6, [S‑ichari play_59]; UNCONFIRMED for 2019)
 特别奖 and 一等奖 are 兼中兼得: a 特别奖 winner also wins 一等奖.  The whole
 tier table rests on one template source and is UNCONFIRMED for 2019 and
 later; the province list, draw time, price (2元), the 500万 cap and whether
-the game is still sold are UNCONFIRMED too (rules.md §6, §11 item 15).
+the game is still sold are UNCONFIRMED too ([S-ichari]; docs/sources.md, UNCONFIRMED 15).
 
 >>> import lottery
 >>> draw = lottery.parse_draw("15x5", "02 03 06 12 13", issue="2019048")
@@ -58,7 +58,7 @@ def has_four_consecutive(draw: Draw) -> bool:
     return best >= 4
 
 
-_SRC: Final = "rules.md §6 [S‑ichari play_59] (UNCONFIRMED)"
+_SRC: Final = "[S-ichari play_59] (UNCONFIRMED: docs/sources.md 15)"
 
 GAME: Final = Game(
     code="15x5",
@@ -79,7 +79,7 @@ GAME: Final = Game(
                 Tier("一等奖", None, ((5,),), source=_SRC),
                 Tier("二等奖", 10, ((4,),), source=_SRC),
             ),
-            source="rules.md §6",
+            source="[S-ichari]",
         ),
     ),
     plays=(StandardPlay("普通"),),

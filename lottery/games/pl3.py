@@ -1,13 +1,13 @@
 """PL3 (排列3, Pai Lie 3, "arrangement 3").
 
 A national China Sports Lottery (体彩) game, drawn daily.  Its result is the
-first three digits of the same issue's 排列5 draw (rules.md §7).  Issue
+first three digits of the same issue's 排列5 draw ([O-sporttery-feed], [S-data]).  Issue
 numbers are ``YYNNN`` officially (``19048``); ``2019048`` is accepted on
 input.  No official 试机号 exists for 排列3 (UNCONFIRMED).
 
 A number is 3 digits (百 十 个), each 0–9, repeats allowed.  2元 a bet.
 
-Plays and prizes (rules.md §2; [S‑166], [S‑sporttery-pl3], [S‑17500cfg])
+Plays and prizes ([O-pls]; [S-166], [S-sporttery-pl3], [S-17500cfg])
 -------------------------------------------------------------------------
 ======  ==========================================================  ======
 直选    all 3 digits in order                                        1040元
@@ -19,20 +19,21 @@ A triple draw (``111``) pays only 直选; a 组三-form draw pays only 组选3 a
 a 组六-form draw only 组选6.  Every other play wins the prize of the play it
 stands for: 直选和值, 直选跨度 and 直选组合 pay 直选; 组选和值 pays 组选3 or
 组选6 by the draw's form; 组选3和值/跨度 pay 组选3; 组选6和值/跨度 and
-组选6胆拖 pay 组选6.
+组选6胆拖 pay 组选6; 组选3胆拖 pays 组选3.
 
 Tickets: 直选 ``161`` or 复式 ``12|6|01``; 组选3 ``116`` (one bet) or 包号
 ``168`` (n(n−1) bets); 组选6 ``236`` or 包号 ``2368`` (C(n,3) bets);
 直选和值 ``直选和值 10``; 组选和值, 组选3和值, 组选6和值; 直选跨度, 组选3跨度,
 组选6跨度; 直选组合 ``直选组合 1234`` (n(n−1)(n−2) bets); 组选6胆拖
-``组选6胆拖 1 # 2345`` (C(拖, 3−胆) bets).  组选3胆拖 is refused: rules.md
-names it but does not define what it covers.
+``组选6胆拖 1 # 2345`` (C(拖, 3−胆) bets); 组选3胆拖 ``组选3胆拖 1 # 23``
+(each 拖 digit t covers {d, d, t} and {d, t, t}: 2 × 拖 bets, [S-z3dt]).
+直选组合胆拖 is refused: one source lists it without its rule text.
 
-Editions: an older edition paid 1000 / 320 / 160 ([S‑hyx], c. 2009–2012);
+Editions: an older edition paid 1000 / 320 / 160 ([S-hyx], c. 2009–2012);
 the date of the change to 1040 / 346 / 173 is UNCONFIRMED (in force by about
 2016), so the library applies the current amounts to every issue and the
 validator reports an announcement of the old amounts as a difference.  The
-full play list is single-source ([S‑ML], UNCONFIRMED).
+full play list is single-source ([S-ML], UNCONFIRMED).
 
 >>> import lottery
 >>> draw = lottery.parse_draw("pl3", "161", issue="19048")
@@ -55,7 +56,7 @@ from lottery.rules import Edition, Game, Tier
 
 __all__ = ["CHECKS", "GAME"]
 
-_SRC: Final = "rules.md §2 [S‑166, S‑sporttery-pl3, S‑17500cfg]"
+_SRC: Final = "[O-pls; S-166, S-sporttery-pl3, S-17500cfg]"
 
 GAME: Final = Game(
     code="pl3",
@@ -75,7 +76,7 @@ GAME: Final = Game(
                 Tier("组选3", 346, source=_SRC),
                 Tier("组选6", 173, source=_SRC),
             ),
-            source="rules.md §2",
+            source="[O-pls]",
         ),
     ),
     plays=(

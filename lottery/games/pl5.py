@@ -2,7 +2,7 @@
 
 A national China Sports Lottery (体彩) game, drawn daily together with
 排列3: the same draw, whose first three digits are the 排列3 result
-(rules.md §7).  Issue numbers are ``YYNNN`` officially (``19048``);
+([O-sporttery-feed], [S-data]).  Issue numbers are ``YYNNN`` officially (``19048``);
 newspapers also print ``2019048``, which is accepted on input.
 
 A bet is 5 digits (万 千 百 十 个), each 0–9, repeats allowed; order is
@@ -12,7 +12,7 @@ Tickets: 单式 ``16170``; 复式 with several digits in a position, positions
 split by ``|``: ``1|6|1|7|01`` (∏ digits per position bets).
 
 Prize: one tier, 直选 (一等奖): all 5 digits in order, **100,000元** fixed
-(rules.md §3; [S‑166 play_pl5, S‑17500cfg, S‑ML]).  No edition change found
+([O-pls]; [S-166 play_pl5, S-17500cfg, S-ML]).  No edition change found
 for 2019–2026.  UNCONFIRMED: 排列5 19048 = 16170 (from the seed page only).
 
 >>> import lottery
@@ -53,8 +53,8 @@ GAME: Final = Game(
                     positions=("万位", "千位", "百位", "十位", "个位"),
                 ),
             ),
-            tiers=(Tier("直选", 100_000, ((5,),), source="rules.md §3 [S‑166, S‑17500cfg, S‑ML]"),),
-            source="rules.md §3",
+            tiers=(Tier("直选", 100_000, ((5,),), source="[O-pls; S-166, S-17500cfg, S-ML]"),),
+            source="[O-pls]",
         ),
     ),
     plays=(StandardPlay("直选", aliases=("单式", "复式", "直选复式")),),

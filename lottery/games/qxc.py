@@ -5,13 +5,13 @@ Sunday.  Issue numbers are ``YYNNN`` (``19021``, ``20100``), restarting each
 year; ``2019021`` is accepted on input.  2元 a bet.  The game changed its
 layout and prize rules in 2020, keyed by issue number (not by date):
 
-Edition ``original`` (up to issue 20099, 2020‑10‑11)
+Edition ``original`` (up to issue 20099, 2020-10-11)
 ----------------------------------------------------
 7 digits, each 0–9, positional.  Tickets: 单式 ``2508750``; 复式 with
 several digits in any position, ``1|2|3|4|5|6|7``; no 胆拖; at most 10,000
 bets per ticket; multiple up to 99.  A bet wins by its longest run of
 adjacent positions that match ("定位连续"), and only its highest tier
-(rules.md §1.2, [S‑sogou qxc-rule], [S‑hyx]):
+([O-qxc], [S-sogou qxc-rule], [S-hyx]):
 
 ======  =====================  ========
 一等奖  all 7                  floating
@@ -22,14 +22,14 @@ adjacent positions that match ("定位连续"), and only its highest tier
 六等奖  run of 2               5元
 ======  =====================  ========
 
-Edition ``2020`` (from issue 20100, 2020‑10‑13)
+Edition ``2020`` (from issue 20100, 2020-10-13)
 -----------------------------------------------
 前区 6 digits 0–9 and 后区 1 number 0–14, positional.  Tickets: ``250875 +
 0``; 复式 ``1|2|3|4|5|6 + 0 12`` (前六位复式, 末位复式 or 全复式; the form
 list is single-source, UNCONFIRMED).  With issue= given, a plain 7-digit
 single reads as 6 + 1.  Tiers count front positions matched (any, not
-necessarily adjacent) and whether the back matches (rules.md §1.3,
-[S‑plan10], [S‑qxcjs], [S‑17500cfg], [S‑ML]):
+necessarily adjacent) and whether the back matches ([O-qxc2020],
+[S-plan10], [S-qxcjs], [S-17500cfg], [S-ML]):
 
 ======  =========================  ========
 一等奖  6+1                        floating
@@ -40,7 +40,7 @@ necessarily adjacent) and whether the back matches (rules.md §1.3,
 六等奖  3+0, 2+1, 1+1, 0+1         5元
 ======  =========================  ========
 
-UNCONFIRMED (rules.md §11 items 2–3): the 2020 edition's 一等奖/二等奖
+UNCONFIRMED (docs/sources.md, UNCONFIRMED 2–3): the 2020 edition's 一等奖/二等奖
 allocation and caps, its price (2元), and its ticket forms.
 
 >>> import lottery
@@ -61,8 +61,8 @@ from lottery.rules import Edition, Game, Tier, Zone
 
 __all__ = ["GAME"]
 
-_OLD: Final = "rules.md §1.2 [S‑sogou qxc-rule, S‑hyx]"
-_NEW: Final = "rules.md §1.3 [S‑plan10, S‑qxcjs, S‑17500cfg, S‑ML]"
+_OLD: Final = "[O-qxc; S-sogou qxc-rule, S-hyx]"
+_NEW: Final = "[O-qxc2020; S-plan10, S-qxcjs, S-17500cfg, S-ML]"
 _POSITIONS: Final = ("第一位", "第二位", "第三位", "第四位", "第五位", "第六位", "第七位")
 
 GAME: Final = Game(
@@ -88,7 +88,7 @@ GAME: Final = Game(
             ),
             match="run",
             max_bets=10_000,
-            source="rules.md §1.2",
+            source="[O-qxc]",
         ),
         Edition(
             name="2020",
@@ -105,7 +105,7 @@ GAME: Final = Game(
                 Tier("五等奖", 30, ((4, 0), (3, 1)), source=_NEW),
                 Tier("六等奖", 5, ((3, 0), (2, 1), (1, 1), (0, 1)), source=_NEW),
             ),
-            source="rules.md §1.3",
+            source="[O-qxc2020]",
         ),
     ),
     plays=(StandardPlay("普通"),),

@@ -15,7 +15,7 @@ Tickets
 - 胆拖 (reds only): 1–5 red 胆 and 拖 with 胆 + 拖 ≥ 7;
   C(拖, 6 − 胆) × blue bets: ``02 05 # 07 08 20 27 33 + 04``.
 - The 20-red and 5-胆 limits are channel and help-page limits, not rule text
-  (rules.md §4.2, UNCONFIRMED item 9).
+  ([O-ssq]; docs/sources.md, UNCONFIRMED 9).
 
 Prize tiers (red + blue matched)
 --------------------------------
@@ -32,20 +32,20 @@ Prize tiers (red + blue matched)
 
 Each bet wins only one tier.  Editions:
 
-- ``original``: every issue before 2026014 (rules.md §4.3; [S‑hyx],
-  [S‑166], [S‑sogou ssq-award]; fixed amounts also in cwl API samples).
-- ``2026``: from issue 2026014 (2026‑02‑01; 财综〔2025〕50号, rules.md §4.4).
+- ``original``: every issue before 2026014 ([O-ssq]; [S-hyx],
+  [S-166], [S-sogou ssq-award]; fixed amounts also in cwl API samples).
+- ``2026``: from issue 2026014 (2026-02-01; 财综〔2025〕50号, [O-ssq2026]).
   Fixed tiers unchanged; **福运奖** (3+0, 5元) is paid only during the
   特别规定期间, which starts once the pool after a draw reaches 15亿 and ends
   when it falls below 3亿 (the post-draw pool governs the next draw).  It
   ran from 2026014 through 2026075; 广东福彩 announced the stop from 2026076
-  [S‑settle].  A draw after 2026075 pays 福运奖 only if it says the period is
+  [S-settle].  A draw after 2026075 pays 福运奖 only if it says the period is
   active (``Draw.special_period``).  3+1 stays 五等奖; 福运奖 is not added.
 
 Limitations
 -----------
 - Floating prizes (一等奖, 二等奖) are known only from an announcement.
-- UNCONFIRMED (rules.md §11): the 2026 caps (一等奖 1亿 and 二等奖 7000万 per
+- UNCONFIRMED (docs/sources.md, UNCONFIRMED): the 2026 caps (一等奖 1亿 and 二等奖 7000万 per
   draw), the 限额赔付 clause that can adjust fixed prizes, and what the 2018
   republication of the rules changed.  Temporary 派奖 promotions change
   published amounts; the validator reports them as differences.
@@ -86,7 +86,7 @@ __all__ = [
 FUYUN_ON: Final = 1_500_000_000
 FUYUN_OFF: Final = 300_000_000
 
-#: First and last issue of the 2026 特别规定期间 as announced (rules.md §4.4).
+#: First and last issue of the 2026 特别规定期间 as announced ([O-ssq2026]).
 SPECIAL_PERIOD_FIRST: Final = (2026, 14)
 SPECIAL_PERIOD_LAST: Final = (2026, 75)
 
@@ -94,7 +94,7 @@ SPECIAL_PERIOD_LAST: Final = (2026, 75)
 def known_special_period(issue_key: tuple[int, int]) -> bool | None:
     """Whether an issue falls in the period as announced so far: ``None`` after it.
 
-    After 2026075 only the pool after each draw can tell (rules.md §4.4).
+    After 2026075 only the pool after each draw can tell ([O-ssq2026]).
     """
     if issue_key > SPECIAL_PERIOD_LAST:
         return None
@@ -117,7 +117,7 @@ _CWL_TIERS: Final = ("一等奖", "二等奖", "三等奖", "四等奖", "五等
 
 _RED: Final = Zone("红球", 1, 33, 6, max_pick=20, dan=(1, 5))
 _BLUE: Final = Zone("蓝球", 1, 16, 1, max_pick=16)
-_SRC: Final = "rules.md §4.3 [S‑hyx, S‑166, S‑sogou ssq-award]"
+_SRC: Final = "[O-ssq; S-hyx, S-166, S-sogou ssq-award]"
 _TIERS: Final = (
     Tier("一等奖", None, ((6, 1),), source=_SRC),
     Tier("二等奖", None, ((6, 0),), source=_SRC),
@@ -141,7 +141,7 @@ GAME: Final = Game(
             first_issue=None,
             zones=(_RED, _BLUE),
             tiers=_TIERS,
-            source="rules.md §4.2–4.3",
+            source="[O-ssq]",
         ),
         Edition(
             name="2026",
@@ -155,10 +155,10 @@ GAME: Final = Game(
                     5,
                     ((3, 0),),
                     when=in_special_period,
-                    source="rules.md §4.4 [S‑settle, S‑plan10, S‑17500cfg, S‑cfg‑ts]",
+                    source="[O-ssq2026; S-settle, S-plan10, S-17500cfg, S-cfg-ts]",
                 ),
             ),
-            source="rules.md §4.4 (财综〔2025〕50号)",
+            source="[O-ssq2026] (财综〔2025〕50号)",
         ),
     ),
     plays=(StandardPlay("普通"),),

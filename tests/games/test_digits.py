@@ -7,12 +7,12 @@ import itertools
 import pytest
 
 import lottery
-from lottery.games import _digits
+from lottery.games import _digit_counts
 
 NUMBERS = list(itertools.product(range(10), repeat=3))
 COMBOS = sorted({tuple(sorted(n)) for n in NUMBERS})
 
-# Published tables (rules.md §2 names the plays; these are the well-known bet counts).
+# Published tables ([O-pls] names the plays; these are the well-known bet counts).
 STRAIGHT_BY_SUM = [
     1,
     3,
@@ -105,17 +105,17 @@ def test_tables_by_brute_force() -> None:
 @pytest.mark.parametrize("total", range(-1, 29))
 def test_sum_formulas(total: int) -> None:
     inside = 0 <= total <= 27
-    assert _digits.straight_sum_bets(total) == (STRAIGHT_BY_SUM[total] if inside else 0)
-    assert _digits.group3_sum_bets(total) == (GROUP3_BY_SUM[total] if inside else 0)
-    assert _digits.group6_sum_bets(total) == (GROUP6_BY_SUM[total] if inside else 0)
+    assert _digit_counts.straight_sum_bets(total) == (STRAIGHT_BY_SUM[total] if inside else 0)
+    assert _digit_counts.group3_sum_bets(total) == (GROUP3_BY_SUM[total] if inside else 0)
+    assert _digit_counts.group6_sum_bets(total) == (GROUP6_BY_SUM[total] if inside else 0)
 
 
 @pytest.mark.parametrize("span", range(-1, 11))
 def test_span_formulas(span: int) -> None:
     inside = 0 <= span <= 9
-    assert _digits.straight_span_bets(span) == (STRAIGHT_BY_SPAN[span] if inside else 0)
-    assert _digits.group3_span_bets(span) == (GROUP3_BY_SPAN[span] if inside else 0)
-    assert _digits.group6_span_bets(span) == (GROUP6_BY_SPAN[span] if inside else 0)
+    assert _digit_counts.straight_span_bets(span) == (STRAIGHT_BY_SPAN[span] if inside else 0)
+    assert _digit_counts.group3_span_bets(span) == (GROUP3_BY_SPAN[span] if inside else 0)
+    assert _digit_counts.group6_span_bets(span) == (GROUP6_BY_SPAN[span] if inside else 0)
 
 
 @pytest.mark.parametrize("code", ["pl3", "3d"])
@@ -140,7 +140,7 @@ def test_bets_of_every_sum_and_span_ticket(code: str) -> None:
 @pytest.mark.parametrize(
     ("text", "bets"),
     [
-        # rules.md §2: 组三包号 n digits → n(n−1) bets (cost 4, 12, 24 … 180元)
+        # [O-pls]: 组三包号 n digits → n(n−1) bets (cost 4, 12, 24 … 180元)
         *((f"组选3 {'0123456789'[:n]}", n * (n - 1)) for n in range(2, 11)),
         # 组六包号 n digits → C(n, 3) bets (cost 8, 20, 40 … 240元)
         *(
@@ -161,7 +161,7 @@ def test_bet_counts(text: str, bets: int) -> None:
 
 
 def test_group3_costs_from_rules() -> None:
-    """rules.md §2: 组三包号 costs 4, 12, 24, 40, 60, 84, 112, 144, 180元; 组六 8 … 240元."""
+    """[O-pls]: 组三包号 costs 4, 12, 24, 40, 60, 84, 112, 144, 180元; 组六 8 … 240元."""
     assert [
         lottery.parse_ticket("pl3", f"组选3 {'0123456789'[:n]}").cost for n in range(2, 11)
     ] == [4, 12, 24, 40, 60, 84, 112, 144, 180]
@@ -170,9 +170,28 @@ def test_group3_costs_from_rules() -> None:
     ] == [8, 20, 40, 70, 112, 168, 240]
 
 
-def test_group3_dantuo_is_refused_with_its_reason() -> None:
-    with pytest.raises(lottery.UnsupportedPlay, match="胆胆拖, 胆拖拖 or both"):
-        lottery.parse_ticket("pl3", "组选3胆拖 1 # 23")
+def test_group3_dantuo_is_two_bets_per_tuo() -> None:
+    """[S-z3dt]: "1*23 → 112、122、113、133 共四注"."""
+    ticket = lottery.parse_ticket("pl3", "组选3胆拖 1 # 23")
+    assert (ticket.bets, ticket.cost, ticket.form) == (4, 8, "胆拖")
+    won = [
+        d
+        for d in (f"{n:03d}" for n in range(1000))
+        if lottery.check(ticket, lottery.parse_draw("pl3", d, issue="19048")).won
+    ]
+    assert sorted({"".join(sorted(d)) for d in won}) == ["112", "113", "122", "133"]
+    with pytest.raises(lottery.InvalidCount, match="1–1 胆"):
+        lottery.parse_ticket("pl3", "组选3胆拖 12 # 34")
+    with pytest.raises(lottery.InvalidCount):
+        lottery.parse_ticket("pl3", "组选3胆拖 1 # 2")
+
+
+def test_a_refused_play_says_why_and_is_not_offered() -> None:
+    with pytest.raises(lottery.UnsupportedPlay, match="without its rule text") as raised:
+        lottery.parse_ticket("pl3", "直选组合胆拖 1 # 234")
+    assert raised.value.kind == "unsupported"
+    assert raised.value.position == 1
+    assert "直选组合胆拖" not in [p.name for p in lottery.get_game("pl3").plays]
 
 
 def test_extended_plays_are_3d_only() -> None:
@@ -181,7 +200,7 @@ def test_extended_plays_are_3d_only() -> None:
 
 
 def test_heshu_prizes_from_rules() -> None:
-    """rules.md §5.4: 和数 prizes by sum, symmetric around 13.5."""
+    """[S-ML], [S-bet3d]: 和数 prizes by sum, symmetric around 13.5."""
     expected = [1040, 345, 172, 104, 69, 49, 37, 29, 23, 19, 16, 15, 15, 14]
     for s in range(28):
         draw = lottery.Draw(
