@@ -199,7 +199,7 @@ def _draw_from_args(args: argparse.Namespace) -> Draw:
     try:
         return parse_draw(args.game, args.draw, issue=args.issue, date=args.date)
     except LotteryError as error:
-        raise _Usage(str(error)) from None
+        raise _Usage(error.render()) from None
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -265,6 +265,7 @@ def _print_result(result: CheckResult, out: TextIO) -> None:
 def _check_tickets(args: argparse.Namespace, draw: Draw) -> int:
     results: list[CheckResult] = []
     rejected: list[dict[str, Any]] = []
+    shown: list[str] = []
     for index, text in enumerate(args.tickets, 1):
         try:
             results.append(check(parse_ticket(args.game, text, issue=draw.issue), draw))
@@ -272,6 +273,7 @@ def _check_tickets(args: argparse.Namespace, draw: Draw) -> int:
             rejected.append(
                 {"ticket": index, "text": text, "reason": str(error), "kind": error.kind}
             )
+            shown.append(f"ticket {index} rejected: {error.render()}")
     if args.json:
         data = {
             "draw": _draw_dict(draw),
@@ -285,8 +287,8 @@ def _check_tickets(args: argparse.Namespace, draw: Draw) -> int:
         for result in results:
             print()
             _print_result(result, sys.stdout)
-        for bad in rejected:
-            print(f"\nticket {bad['ticket']} rejected: {bad['reason']}", file=sys.stderr)
+        for line in shown:
+            print(f"\n{line}", file=sys.stderr)
         if len(results) > 1:
             print(f"\n{len(results)} tickets, total {_yuan(sum(r.total for r in results))}")
     return REJECTED if rejected else OK
@@ -300,7 +302,7 @@ def _check_history(args: argparse.Namespace, draws: list[Draw]) -> int:
             readings = read_for_draws(args.game, text, draws)
         except LotteryError as error:
             status = REJECTED
-            print(f"ticket {text!r} rejected: {error}", file=sys.stderr)
+            print(f"ticket {text!r} rejected: {error.render(text)}", file=sys.stderr)
             continue
         results = (check(readings[d.edition.name], d) for d in draws if d.edition.name in readings)
         won = [result for result in results if result.wins]

@@ -192,19 +192,3 @@ def test_a_refused_play_says_why_and_is_not_offered() -> None:
     assert raised.value.kind == "unsupported"
     assert raised.value.position == 1
     assert "直选组合胆拖" not in [p.name for p in lottery.get_game("pl3").plays]
-
-
-def test_extended_plays_are_3d_only() -> None:
-    with pytest.raises(lottery.InvalidFormat, match="unknown play"):
-        lottery.parse_ticket("pl3", "1D 3**")
-
-
-def test_heshu_prizes_from_rules() -> None:
-    """[S-ML], [S-bet3d]: 和数 prizes by sum, symmetric around 13.5."""
-    expected = [1040, 345, 172, 104, 69, 49, 37, 29, 23, 19, 16, 15, 15, 14]
-    for s in range(28):
-        draw = lottery.Draw(
-            lottery.get_game("3d"), "2019048", next(n for n in NUMBERS if sum(n) == s)
-        )
-        (win,) = lottery.check(lottery.parse_ticket("3d", f"和数 {s}"), draw).wins
-        assert win.prize == expected[min(s, 27 - s)]
