@@ -404,7 +404,7 @@ def read_csv(text: str, *, source: str, game: Game | None) -> list[Record]:
     if columns.issue is None or (
         columns.numbers is None and not columns.first and not columns.digits
     ):
-        msg = f"the CSV header {','.join(header)[:80]!r} has no issue or number columns"
+        msg = f"the CSV header {_text.cut(','.join(header), 80)!r} has no issue or number columns"
         return [Record(source, "line 1", shorten(lines[0]), game, error=msg, kind="unreadable")]
     out: list[Record] = []
     for row in rows:

@@ -303,7 +303,14 @@ def _announcement(
             reason, kind = f"{game.label}: issue {issue} has no numbers after it", "count"
         extras = {TEST_NUMBER: test} if test is not None else {}
         return Record(
-            source, where, text[:100], game, error=reason, kind=kind, issue=issue, extras=extras
+            source,
+            where,
+            _text.cut(text, 100),
+            game,
+            error=reason,
+            kind=kind,
+            issue=issue,
+            extras=extras,
         ), stop
     record = make_record(
         source,

@@ -207,7 +207,7 @@ def read_numbers(game: Game, edition: Edition, text: str, offset: int = 0) -> tu
                 i += zone.size
             return tuple(out)
     want = " + ".join(f"{z.size} {z.name}" for z in zones)
-    shown = text.strip()[:40]
+    shown = _text.cut(text.strip())
     msg = f"{game.label}: cannot read {shown!r} at column {offset + 1} as a draw of {want}"
     raise InvalidCount(msg, game=game.code, token=shown, position=offset + 1)
 

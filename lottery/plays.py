@@ -13,7 +13,7 @@ from math import comb, prod
 
 import attrs
 
-from lottery import _counting
+from lottery import _counting, _text
 from lottery._tokens import read_number, split_on, split_tokens, strip_span
 from lottery.exceptions import (
     DuplicateNumber,
@@ -125,7 +125,7 @@ def _positions_plain(game: Game, zone: Zone, text: str, offset: int) -> list[lis
         for i, ch in enumerate(token):
             read_number(game, zone, ch, at + i)
     msg = (
-        f"{game.label}: {zone.name} {text.strip()[:40]!r} at column {offset + 1} needs"
+        f"{game.label}: {zone.name} {_text.shown(text.strip())} at column {offset + 1} needs"
         f" {zone.size} digits, one per position, or positions split by '|' (e.g. 12|6|01)"
     )
     raise InvalidCount(msg, game=game.code, token=text.strip(), position=offset + 1)

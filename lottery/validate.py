@@ -26,7 +26,7 @@ from typing import Any, Final
 
 import attrs
 
-from lottery import _io
+from lottery import _io, _text
 from lottery._text import ensure_str
 from lottery.exceptions import FAULT_KINDS, LotteryError
 from lottery.feeds import detect_kind, read_csv, read_json
@@ -154,15 +154,17 @@ def read_text(text: str, *, source: str = "<text>", game: Game | str | None = No
     if kind == "csv":
         if hint is None:
             reason = "cannot tell the game of this CSV: name it as GAME=FILE or with --game"
-            return [Record(source, "file", text[:80], None, error=reason, kind="unreadable")]
+            return [
+                Record(
+                    source, "file", _text.shorten(text, 80), None, error=reason, kind="unreadable"
+                )
+            ]
         return read_csv(text, source=source, game=hint)
     records = scan(text, source=source)
     if not records:
         reason = "no announcement found (a game name, 第…期 and numbers)"
         return [
-            Record(
-                source, "file", " ".join(text.split())[:80], hint, error=reason, kind="unreadable"
-            )
+            Record(source, "file", _text.shorten(text, 80), hint, error=reason, kind="unreadable")
         ]
     return records
 
