@@ -39,7 +39,6 @@ LAYERS: dict[str, int] = {
     "lottery.batch": 7,
     "lottery._parallel": 7,
     "lottery.strategies": 8,
-    "lottery._selections": 8,
     "lottery.cli_validate": 9,
     "lottery.cli": 9,
     "lottery.__main__": 9,

@@ -1,4 +1,4 @@
-"""Private part of :mod:`lottery.strategies`: how a ticket's selection is drawn.
+"""How the strategies draw a ticket's selection (part of :mod:`lottery.strategies`).
 
 The game's own bet is drawn from its zones in the form asked for (单式, 复式,
 胆拖) within a budget of bets; every other play is drawn from the
