@@ -274,13 +274,12 @@ class Ticket(_Memo):
         object.__setattr__(self, "selection", picks.selection)
         object.__setattr__(self, "dan", picks.dan)
         self._cache["play"] = play
-        max_multiple = min(e.max_multiple for e in game.editions)
-        if not 1 <= self.multiple <= max_multiple:
-            msg = f"{game.label}: multiple {self.multiple} is not within 1–{max_multiple}"
+        if not 1 <= self.multiple <= game.max_multiple:
+            msg = f"{game.label}: multiple {self.multiple} is not within 1–{game.max_multiple}"
             raise InvalidCount(msg, game=game.code, token=str(self.multiple))
-        limits = [e.max_bets for e in self._editions() if e.max_bets is not None]
-        if limits and self.bets > max(limits):
-            msg = f"{game.label}: {self.bets} bets exceed the limit of {max(limits)} per ticket"
+        limit = game.max_bets if edition is None else edition.max_bets
+        if limit is not None and self.bets > limit:
+            msg = f"{game.label}: {self.bets} bets exceed the limit of {limit} per ticket"
             raise InvalidCount(msg, game=game.code)
 
     def _editions(self) -> Iterator[Edition]:
@@ -312,16 +311,9 @@ class Ticket(_Memo):
     @property
     def layout(self) -> tuple[Zone, ...]:
         """The zones the ticket's numbers follow: its edition's, else the game's newest."""
-        return self.memo(
-            "layout",
-            lambda: (
-                (
-                    self.game.editions[-1]
-                    if self.edition is None
-                    else self.game.edition_named(self.edition)
-                ).zones
-            ),
-        )
+        if self.edition is None:
+            return self.game.editions[-1].zones
+        return self.game.edition_named(self.edition).zones
 
     @property
     def form(self) -> str:

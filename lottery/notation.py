@@ -17,9 +17,8 @@ value.
 
 from __future__ import annotations
 
-import contextlib
 import datetime
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from lottery import _text
 from lottery._text import ensure_str
@@ -50,15 +49,11 @@ __all__ = [
 _TRUE = {"是": True, "否": False, "yes": True, "no": False, "true": True, "false": False}
 
 
-@contextlib.contextmanager
-def _pointing_at(text: str) -> Iterator[None]:
-    """Let an error raised while reading ``text`` render it with a caret (``error.render()``)."""
-    try:
-        yield
-    except LotteryError as error:
-        if error.text is None and len(text) <= _text.MAX_LINE:
-            error.text = text
-        raise
+def _pointing_at(error: LotteryError, text: str) -> LotteryError:
+    """``error``, knowing the ``text`` it is about, so that ``error.render()`` shows it."""
+    if error.text is None and len(text) <= _text.MAX_LINE:
+        error.text = text
+    return error
 
 
 def _too_long(game: Game, text: str, what: str) -> None:
@@ -136,8 +131,10 @@ def parse_ticket(game: Game | str, text: str, *, issue: str | None = None) -> Ti
     """
     g = get_game(game)
     ensure_str(text, "ticket text")
-    with _pointing_at(text):
+    try:
         return _read_ticket(g, text, issue)
+    except LotteryError as error:
+        raise _pointing_at(error, text) from None
 
 
 def _read_ticket(g: Game, text: str, issue: str | None) -> Ticket:
@@ -322,8 +319,10 @@ def parse_draw(
     if date is not None and not isinstance(date, datetime.date):
         msg = f"date must be a datetime.date, not {type(date).__name__}"
         raise TypeError(msg)
-    with _pointing_at(text):
+    try:
         return _read_draw(g, text, issue, date)
+    except LotteryError as error:
+        raise _pointing_at(error, text) from None
 
 
 def _read_draw(g: Game, text: str, issue: str | None, date: datetime.date | None) -> Draw:

@@ -13,7 +13,7 @@ import abc
 import functools
 import importlib
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
 
 import attrs
 
@@ -220,8 +220,7 @@ class Edition:
         return self._by_hits.get(hits, ())
 
 
-@attrs.frozen
-class Written:
+class Written(NamedTuple):
     """The part of a ticket's text its play reads, and what reading it needs.
 
     ``offset`` is where ``text`` starts in the whole ticket (errors point at
@@ -235,14 +234,13 @@ class Written:
     edition: Edition | None = None
 
 
-@attrs.frozen
-class Picks:
+class Picks(NamedTuple):
     """A ticket's numbers as its play groups them.
 
     ``selection`` holds one group per ball zone, per position, or the play's
     argument; ``dan`` the 胆 of a 胆拖 in the same grouping (empty without);
     ``edition`` the edition whose number layout the ticket follows, only for
-    games whose layout changed (七星彩).
+    games whose layout changed (七星彩).  A tuple: made for every ticket read.
     """
 
     selection: Selection
@@ -415,6 +413,10 @@ class Game:
     _keys: tuple[tuple[int, int], ...] = attrs.field(init=False, repr=False)
     #: Whether editions differ in number layout (七星彩 in 2020).
     layouts_differ: bool = attrs.field(init=False, repr=False)
+    #: The highest multiple every edition allows.
+    max_multiple: int = attrs.field(init=False, repr=False)
+    #: The most bets a ticket may cover under any edition that limits it (``None``: no limit).
+    max_bets: int | None = attrs.field(init=False, repr=False)
     #: Play names (upper case) with their plays or refusals, longest first, for reading tickets.
     play_names: tuple[tuple[str, Play | Refusal], ...] = attrs.field(init=False, repr=False)
 
@@ -431,6 +433,9 @@ class Game:
         object.__setattr__(self, "_keys", keys)
         first = self.editions[0].zones
         object.__setattr__(self, "layouts_differ", any(e.zones != first for e in self.editions[1:]))
+        object.__setattr__(self, "max_multiple", min(e.max_multiple for e in self.editions))
+        limits = [e.max_bets for e in self.editions if e.max_bets is not None]
+        object.__setattr__(self, "max_bets", max(limits) if limits else None)
         named: list[tuple[str, Play | Refusal]] = [
             (name.upper(), play) for play in self.plays for name in play.names
         ]

@@ -53,10 +53,10 @@ from hypothesis import strategies as st  # noqa: E402
 from hypothesis.errors import InvalidArgument  # noqa: E402
 
 from lottery import registry  # noqa: E402
-from lottery.strategies.selections import shaped_ticket, standard_ticket  # noqa: E402
 from lottery.exceptions import LotteryError  # noqa: E402
 from lottery.model import Draw, Ticket, format_numbers  # noqa: E402
 from lottery.rules import Edition, Game, Play, Zone  # noqa: E402
+from lottery.strategies.selections import shaped_ticket, standard_ticket  # noqa: E402
 
 __all__ = [
     "InvalidTicket",

@@ -98,7 +98,7 @@ def standard_ticket(
             dan.append(tuple(sorted(numbers[:d])))
             selection.append(tuple(sorted(numbers[d:])))
             budget = max(1, budget // math.comb(t, zone.size - d))
-    multiple = draw(st.integers(1, min(e.max_multiple for e in game.editions)))
+    multiple = draw(st.integers(1, game.max_multiple))
     return Ticket(
         game, play.name, tuple(selection), multiple, tuple(dan) if any(dan) else (), edition
     )
@@ -131,7 +131,7 @@ def _group(draw: st.DrawFn, group: Group) -> tuple[int, ...]:
 @st.composite
 def shaped_ticket(draw: st.DrawFn, game: Game, play: Play) -> Ticket:
     """A ticket of a play that describes its selections by :class:`~lottery.rules.Shape`."""
-    multiple = draw(st.integers(1, min(e.max_multiple for e in game.editions)))
+    multiple = draw(st.integers(1, game.max_multiple))
     shape: Shape = draw(st.sampled_from(play.shapes))
     groups = [_group(draw, group) for group in shape.groups]
     dan: list[tuple[int, ...]] = []
