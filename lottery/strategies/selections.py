@@ -47,6 +47,11 @@ def standard_ticket(
     max_bets: int,
     rules: Edition | None,
 ) -> Ticket:
+    """A ticket of the game's own bet in ``form``, covering at most ``max_bets`` bets.
+
+    One zone (the first with 胆拖 for a 胆拖) makes the form; the others vary
+    freely within what is left of the budget.
+    """
     zones, written = draw(st.sampled_from(layouts(game, rules)))
     edition = written.name if written is not None else None
     dan_zones = [i for i, z in enumerate(zones) if not z.positional and z.dan is not None]
