@@ -22,7 +22,7 @@ from lottery.exceptions import LotteryError
 from lottery.notation import read_amount
 from lottery.reading import make_record
 from lottery.records import Record
-from lottery.registry import feed_game, get_game
+from lottery.registry import feed_game, games, get_game
 from lottery.rules import Game
 
 __all__ = ["detect_kind", "read_csv", "read_json"]
@@ -165,14 +165,15 @@ def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) ->
         if count and amount:
             prizes.append((tier, amount))
     special: bool | None = None
-    if "fyjMoney" in item or "fyjCount" in item:
+    period = game.editions[-1].period_tier  # the feed's fyj* fields: that tier (福运奖)
+    if period is not None and ("fyjMoney" in item or "fyjCount" in item):
         fyj = _amount(game, item.get("fyjMoney"))
         special = fyj is not None
         if fyj is not None:
-            prizes = [(t, a) for t, a in prizes if t != "福运奖"] + [("福运奖", fyj)]
+            prizes = [(t, a) for t, a in prizes if t != period] + [(period, fyj)]
             count = _amount(game, item.get("fyjCount"))
             if count is not None:
-                winners = [(t, c) for t, c in winners if t != "福运奖"] + [("福运奖", count)]
+                winners = [(t, c) for t, c in winners if t != period] + [(period, count)]
     notes = tuple(
         str(item[key]).strip()
         for key in ("specialRuleInfo", "prizeSpecialInfo", "compLimitInfo")
@@ -314,8 +315,24 @@ _NUMBER_COLUMNS: Final = frozenset(
         "winning",
     },
 )
-_FIRST_ZONE_RE: Final = re.compile(r"(?:red|r|front|qian|前区|红球)_?(\d{1,2})")
-_NEXT_ZONE_RE: Final = re.compile(r"(?:blue|b|back|hou|后区|蓝球)_?(\d{0,2})")
+
+
+def _zone_words(index: int, *ascii_words: str) -> str:
+    """A regex alternation of the words a CSV header uses for the ``index``-th zone."""
+    names = {
+        zone.name
+        for game in games()
+        for edition in game.editions
+        if len(edition.zones) > 1 and len(edition.zones) > index
+        for zone in (edition.zones[index],)
+    }
+    return "|".join(map(re.escape, (*ascii_words, *sorted(names))))
+
+
+_FIRST_ZONE_RE: Final = re.compile(
+    rf"(?:{_zone_words(0, 'red', 'r', 'front', 'qian')})_?(\d{{1,2}})"
+)
+_NEXT_ZONE_RE: Final = re.compile(rf"(?:{_zone_words(1, 'blue', 'b', 'back', 'hou')})_?(\d{{0,2}})")
 _ORDER_RE: Final = re.compile(r"(?:red|r)_?(\d{1,2})a")
 _DIGIT_RE: Final = re.compile(r"(?:d|n|num|pos|digit|ball|p|位)_?(\d{1,2})")
 _PRIZE_COUNT_RE: Final = re.compile(r"no(\d)")

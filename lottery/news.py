@@ -89,9 +89,23 @@ _RESULT_LABELS: Final = (
 )
 _TEST_LABELS: Final = ("试机号码", "试机号")
 _FILLER: Final = ("开奖公告", "公告", "玩法", "本期", "为", "是", "的")
+
+
+def _zone_labels(index: int) -> tuple[str, ...]:
+    """Every name the games print for their ``index``-th zone, longest first."""
+    names = {
+        name
+        for game in games()
+        for edition in game.editions
+        if len(edition.zones) > index
+        for name in edition.zones[index].names
+    }
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
 #: Zone labels inside the numbers: the first zone's are dropped, the next zone's become ``+``.
-_FIRST_ZONE: Final = ("红色球号码", "红色球", "红球号码", "红球", "前区号码", "前区", "号码")
-_NEXT_ZONE: Final = ("蓝色球号码", "蓝色球", "蓝球号码", "蓝球", "后区号码", "后区", "特别号码")
+_FIRST_ZONE: Final = _zone_labels(0)
+_NEXT_ZONE: Final = _zone_labels(1)
 _NUMBER_CHARS: Final = frozenset("0123456789 ,+|:")
 #: Characters that can start what follows an issue: a date, a label, a filler word, numbers.
 _LEAD_CHARS: Final = frozenset(

@@ -72,6 +72,8 @@ class Zone:
     width: int = 2
     #: Names of the positions of a positional zone (万位, 千位, …).
     positions: tuple[str, ...] = ()
+    #: Other names announcements print for the zone (``红色球号码`` for 红球).
+    labels: tuple[str, ...] = ()
     #: Every valid way to write a number of this zone (``"1"``, ``"01"``), for fast reading.
     tokens: dict[str, int] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
@@ -108,6 +110,11 @@ class Zone:
     def range_text(self) -> str:
         """``01–33`` or ``0–9``: the range as a message shows it."""
         return f"{self.fmt(self.low)}–{self.fmt(self.high)}"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the zone is printed under, its own first."""
+        return (self.name, *self.labels)
 
     def position_name(self, index: int) -> str:
         """``百位``, or ``号码 position 2`` where the positions have no names."""
@@ -201,7 +208,12 @@ class Edition:
     @property
     def has_period(self) -> bool:
         """Whether a tier is paid only in a special period (双色球 2026's 福运奖)."""
-        return any(t.when is not None and not t.stacks for t in self.tiers)
+        return self.period_tier is not None
+
+    @property
+    def period_tier(self) -> str | None:
+        """The tier paid only in a special period, if the edition has one."""
+        return next((t.name for t in self.tiers if t.when is not None and not t.stacks), None)
 
     def tier(self, name: str) -> Tier:
         """The tier called ``name``."""

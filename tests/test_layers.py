@@ -12,6 +12,8 @@ import pathlib
 
 import pytest
 
+import lottery
+
 ROOT = pathlib.Path(__file__).parent.parent / "lottery"
 
 #: Each module's layer; a module may import modules of its own layer or below (no cycle).
@@ -141,6 +143,25 @@ def test_generic_modules_name_no_game() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.Constant) and id(node) not in docstrings:
                 assert node.value not in codes, f"{name}:{node.lineno} names {node.value!r}"
+
+
+def test_zone_labels_are_game_data() -> None:
+    """The labels announcements print for zones (红球, 前区 …) come from the games."""
+    labels = {
+        name
+        for game in lottery.games()
+        for edition in game.editions
+        for zone in edition.zones
+        for name in zone.names
+        if name != "号码"
+    }
+    for name, path in MODULES.items():
+        if name.startswith("lottery.games"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                assert node.value not in labels, f"{name}:{node.lineno} names {node.value!r}"
 
 
 def test_modules_are_small() -> None:

@@ -94,8 +94,26 @@ GAME: Final = Game(
             name="2020",
             first_issue="20100",
             zones=(
-                Zone("前区", 0, 9, 6, positional=True, width=1, positions=_POSITIONS[:6]),
-                Zone("后区", 0, 14, 1, positional=True, width=1, positions=("后区",)),
+                Zone(
+                    "前区",
+                    0,
+                    9,
+                    6,
+                    positional=True,
+                    width=1,
+                    positions=_POSITIONS[:6],
+                    labels=("前区号码",),
+                ),
+                Zone(
+                    "后区",
+                    0,
+                    14,
+                    1,
+                    positional=True,
+                    width=1,
+                    positions=("后区",),
+                    labels=("后区号码",),
+                ),
             ),
             tiers=(
                 Tier("一等奖", None, ((6, 1),), source=_NEW),

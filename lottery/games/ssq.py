@@ -115,8 +115,10 @@ def in_special_period(draw: Draw) -> bool:
 #: The China Welfare Lottery feed's ``prizegrades`` types 1–7, in order; 7 is 2026's 福运奖.
 _CWL_TIERS: Final = ("一等奖", "二等奖", "三等奖", "四等奖", "五等奖", "六等奖", "福运奖")
 
-_RED: Final = Zone("红球", 1, 33, 6, max_pick=20, dan=(1, 5))
-_BLUE: Final = Zone("蓝球", 1, 16, 1, max_pick=16)
+_RED: Final = Zone(
+    "红球", 1, 33, 6, max_pick=20, dan=(1, 5), labels=("红色球号码", "红色球", "红球号码")
+)
+_BLUE: Final = Zone("蓝球", 1, 16, 1, max_pick=16, labels=("蓝色球号码", "蓝色球", "蓝球号码"))
 _SRC: Final = "[O-ssq; S-hyx, S-166, S-sogou ssq-award]"
 _TIERS: Final = (
     Tier("一等奖", None, ((6, 1),), source=_SRC),
