@@ -37,6 +37,13 @@ _MAP.update(
         }.items()
     },
 )
+#: Traditional characters of result pages, one for one with their simplified forms
+#: (雙色球, 開獎號碼, 紅球, 藍球 …), so that one grammar reads both.
+_TRADITIONAL: Final = (
+    "雙双開开獎奖號号碼码紅红藍蓝樂乐體体選选試试機机結结當当區区後后週周頭头銷销額额單单"
+    "複复膽胆組组數数順顺國国聯联網网電电腦脑華华東东時时間间體体彩彩門门費费際际歲岁"
+)
+_MAP.update({ord(a): ord(b) for a, b in zip(_TRADITIONAL[::2], _TRADITIONAL[1::2], strict=True)})
 _TABLE: Final = _MAP
 
 _DIGITS_RE: Final = re.compile(r"[0-9]+")
@@ -47,7 +54,7 @@ MAX_LINE: Final = 1000
 
 
 def normalize(text: str) -> str:
-    """Map full-width characters and CJK punctuation to ASCII, one for one."""
+    """Map full-width characters, CJK punctuation and traditional characters, one for one."""
     return text.translate(_TABLE)
 
 

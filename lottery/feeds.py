@@ -19,7 +19,7 @@ from typing import Any, Final
 from lottery import _text
 from lottery._text import shorten
 from lottery.exceptions import LotteryError
-from lottery.notation import read_amount
+from lottery.grammar import read_amount
 from lottery.reading import make_record
 from lottery.records import Record
 from lottery.registry import feed_game, games, get_game

@@ -18,22 +18,22 @@ value.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
 
 from lottery import _text
 from lottery._text import ensure_str
-from lottery._tokens import read_number, split_on, split_tokens, strip_span
+from lottery._tokens import split_on, strip_span
 from lottery.exceptions import (
-    DuplicateNumber,
+    GameMismatch,
     InvalidCount,
     InvalidFormat,
     InvalidIssue,
     LotteryError,
     ValidationError,
 )
+from lottery.grammar import read_amount, read_header, read_numbers, read_sections, scan_numbers
 from lottery.model import SPECIAL_PERIOD_KEY, Draw, Ticket, format_draw, format_numbers
 from lottery.registry import get_game
-from lottery.rules import Edition, Game, Play, Refusal, Written, Zone
+from lottery.rules import Game, Play, Refusal, Written
 
 __all__ = [
     "SPECIAL_PERIOD_KEY",
@@ -45,8 +45,6 @@ __all__ = [
     "read_numbers",
     "read_sections",
 ]
-
-_TRUE = {"是": True, "否": False, "yes": True, "no": False, "true": True, "false": False}
 
 
 def _pointing_at(error: LotteryError, text: str) -> LotteryError:
@@ -152,149 +150,6 @@ def _read_ticket(g: Game, text: str, issue: str | None) -> Ticket:
     return Ticket(g, play.name, picks.selection, multiple, picks.dan, written)
 
 
-def _read_chunk(game: Game, zone: Zone, chunk: Sequence[tuple[str, int]]) -> list[int]:
-    """Numbers of one zone of a draw, one token each; ball numbers must not repeat."""
-    numbers: list[int] = []
-    for token, pos in chunk:
-        n = read_number(game, zone, token, pos)
-        if not zone.positional and n in numbers:
-            msg = f"{game.label}: {zone.name} {zone.fmt(n)!r} at column {pos + 1} repeats"
-            raise DuplicateNumber(msg, game=game.code, token=zone.fmt(n), position=pos + 1)
-        numbers.append(n)
-    return numbers
-
-
-def _read_zone(game: Game, zone: Zone, text: str, offset: int) -> list[int]:
-    """Exactly the numbers of one zone of a draw."""
-    tokens = split_tokens(text, offset)
-    if zone.digits and zone.size > 1 and len(tokens) == 1 and len(tokens[0][0]) == zone.size:
-        token, at = tokens[0]
-        tokens = [(ch, at + i) for i, ch in enumerate(token)]
-    if len(tokens) != zone.size:
-        msg = (
-            f"{game.label}: {zone.name} has {len(tokens)} numbers at column"
-            f" {offset + 1}; a draw has {zone.size}"
-        )
-        raise InvalidCount(msg, game=game.code, token=text.strip(), position=offset + 1)
-    return _read_chunk(game, zone, tokens)
-
-
-def read_numbers(game: Game, edition: Edition, text: str, offset: int = 0) -> tuple[int, ...]:
-    """The numbers of a draw: zones split by ``+``, or all numbers in a row."""
-    parts = split_on(text, "+", offset)
-    zones = edition.zones
-    out: list[int] = []
-    if len(parts) == len(zones):
-        for zone, (part, at) in zip(zones, parts, strict=True):
-            out.extend(_read_zone(game, zone, part, at))
-        return tuple(out)
-    if len(parts) == 1:
-        tokens = split_tokens(text, offset)
-        if (
-            len(tokens) == 1
-            and all(z.positional for z in zones)
-            and len(tokens[0][0]) == edition.size
-        ):
-            token, at = tokens[0]
-            tokens = [(ch, at + i) for i, ch in enumerate(token)]
-        if len(tokens) == edition.size:
-            i = 0
-            for zone in zones:
-                out.extend(_read_chunk(game, zone, tokens[i : i + zone.size]))
-                i += zone.size
-            return tuple(out)
-    want = " + ".join(f"{z.size} {z.name}" for z in zones)
-    shown = _text.cut(text.strip())
-    msg = f"{game.label}: cannot read {shown!r} at column {offset + 1} as a draw of {want}"
-    raise InvalidCount(msg, game=game.code, token=shown, position=offset + 1)
-
-
-def _peel(
-    game: Game, norm: str, start: int, end: int
-) -> tuple[str | None, datetime.date | None, int]:
-    """Leading game name, issue (``第…期``) and date of a draw's text."""
-    issue: str | None = None
-    date: datetime.date | None = None
-    names = {n.upper() for n in (game.code, game.name, *game.aliases)}
-    pos = start
-    while pos < end:
-        stop = pos
-        while stop < end and not norm[stop].isspace():
-            stop += 1
-        token = norm[pos:stop]
-        dated = _text.match_date(norm, pos)
-        if token.upper() in names:
-            pass
-        elif token.startswith("第") or token.endswith("期"):
-            issue = game.parse_issue(token, offset=pos)
-        elif dated is not None and (dated[2] >= end or norm[dated[2]].isspace()):
-            date, _, stop = dated
-        else:
-            break
-        pos, _ = strip_span(norm, stop, end)
-    return issue, date, pos
-
-
-def _flag(game: Game, key: str, value: str, pos: int) -> bool:
-    flag = _TRUE.get(value.strip().lower())
-    if flag is None:
-        msg = f"{game.label}: {key} must be 是 or 否, not {value.strip()!r} (column {pos + 1})"
-        raise InvalidFormat(msg, game=game.code, token=value.strip(), position=pos + 1)
-    return flag
-
-
-def read_amount(game: Game, text: str, pos: int) -> int:
-    """An announced amount in yuan: ``5000000``, ``5,000,000`` or ``5000000元``."""
-    raw = text.strip().removesuffix("元")
-    digits = raw.replace(",", "")
-    groups = raw.split(",")
-    grouped = len(groups) == 1 or (
-        1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
-    )
-    if not _text.is_digits(digits) or not grouped or len(digits) > 15:
-        msg = (
-            f"{game.label}: amount {_text.shown(text.strip())} at column {pos + 1} is not a"
-            " whole number of yuan"
-        )
-        raise InvalidFormat(msg, game=game.code, token=text.strip(), position=pos + 1)
-    return int(digits)
-
-
-def read_sections(
-    game: Game,
-    edition: Edition | None,
-    issue: str,
-    sections: Sequence[tuple[str, int]],
-) -> tuple[tuple[tuple[str, int], ...], bool | None]:
-    """The ``; TIER=YUAN`` and ``; 特别规定期间=是`` sections of a draw's text.
-
-    With no ``edition``, a tier of any of the game's editions is accepted.
-    """
-    editions = [edition] if edition is not None else list(game.editions)
-    prizes: list[tuple[str, int]] = []
-    special: bool | None = None
-    for section, at in sections:
-        if not section.strip():
-            continue
-        key, eq, value = section.partition("=")
-        if not eq:
-            msg = (
-                f"{game.label}: expected TIER=YUAN after ';' at column {at + 1},"
-                f" not {section.strip()!r}"
-            )
-            raise InvalidFormat(msg, game=game.code, token=section.strip(), position=at + 1)
-        key = key.strip()
-        value_at = at + len(key) + 1
-        if key == SPECIAL_PERIOD_KEY:
-            special = _flag(game, key, value, value_at)
-        elif any(e.has_tier(key) for e in editions):
-            prizes.append((key, read_amount(game, value, value_at)))
-        else:
-            msg = f"{game.label}: issue {issue} has no prize tier {key!r} (column {at + 1})"
-            raise InvalidFormat(msg, game=game.code, token=key, position=at + 1)
-    return tuple(prizes), special
-
-
 def parse_draw(
     game: Game | str,
     text: str,
@@ -331,7 +186,12 @@ def _read_draw(g: Game, text: str, issue: str | None, date: datetime.date | None
     sections = split_on(norm, ";", 0)
     head, _ = sections[0]
     start, end = strip_span(head, 0, len(head))
-    found_issue, found_date, pos = _peel(g, head, start, end)
+    header = read_header(head, start, end)
+    if header.game is not None and header.game is not g:
+        at = (header.game_at or 0) + 1
+        msg = f"{g.label}: the draw text at column {at} names {header.game.label}, another game"
+        raise GameMismatch(msg, game=g.code, token=header.game.name, position=at)
+    found_issue = g.parse_issue(header.issue, offset=header.issue_at or 0) if header.issue else None
     given = g.parse_issue(ensure_str(issue, "issue")) if issue is not None else None
     if found_issue is not None and given is not None and found_issue != given:
         msg = f"{g.label}: the text says issue {found_issue} but issue={issue!r} was given"
@@ -340,13 +200,19 @@ def _read_draw(g: Game, text: str, issue: str | None, date: datetime.date | None
     if the_issue is None:
         msg = f"{g.label}: a draw needs its issue number (write 第NNN期 or pass issue=)"
         raise InvalidIssue(msg, game=g.code, token=text[:20], position=1)
+    found_date = header.date
     if found_date is not None and date is not None and found_date != date:
         msg = f"{g.label}: the text says {found_date} but date={date} was given"
         raise ValidationError(msg, game=g.code, token=str(found_date))
-    if pos >= end:
+    edition = g.edition(the_issue)
+    if header.start is None:
+        if header.end < end:  # something the grammar cannot read: say what and where
+            read_numbers(g, edition, head[header.end : end], header.end)
         msg = f"{g.label}: the draw has no numbers"
         raise InvalidCount(msg, game=g.code, token=text[:20], position=end + 1)
-    edition = g.edition(the_issue)
-    numbers = read_numbers(g, edition, head[pos:end], pos)
+    numbers_text, stop = scan_numbers(head, header.start, end, edition)
+    if stop < end:  # the raw rest names the bad token in its error
+        numbers_text = head[header.start : end]
+    numbers = read_numbers(g, edition, numbers_text, header.start)
     prizes, special = read_sections(g, edition, the_issue, sections[1:])
     return Draw(g, the_issue, numbers, found_date or date, prizes, special)

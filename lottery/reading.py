@@ -14,8 +14,8 @@ from typing import Any
 
 from lottery import _text
 from lottery.exceptions import InvalidCount, InvalidFormat, InvalidIssue, LotteryError, UnknownGame
+from lottery.grammar import read_numbers, scan_numbers
 from lottery.model import Draw
-from lottery.notation import read_numbers
 from lottery.records import Record
 from lottery.rules import Game
 
@@ -72,7 +72,9 @@ def make_record(
             msg = f"{game.label}: issue {official} has no numbers"
             raise InvalidCount(msg, game=game.code)
         if isinstance(numbers, str):
-            values = read_numbers(game, edition, _text.normalize(numbers))
+            norm = _text.normalize(numbers)
+            scanned, stop = scan_numbers(norm, 0, len(norm), edition)
+            values = read_numbers(game, edition, scanned if not norm[stop:].strip() else norm)
         else:
             values = tuple(numbers)
         when, printed_weekday = _read_date(game, official, date)
