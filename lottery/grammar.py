@@ -114,28 +114,33 @@ def _names() -> dict[str, Game]:
 
 
 @functools.cache
-def _name_re() -> re.Pattern[str]:
-    """Every game name, longest first; ASCII names need word edges."""
+def _name_re(*, left_edge: bool = True) -> re.Pattern[str]:
+    """Every game name, longest first; ASCII names need word edges.
+
+    Without ``left_edge`` an ASCII name may follow a digit: the caller
+    decides (a name at the start of a joined line does).
+    """
     names = sorted(_names(), key=len, reverse=True)
     cjk = [re.escape(n) for n in names if not n.isascii()]
     ascii_ = [re.escape(n) for n in names if n.isascii()]
+    edge = r"(?<![A-Za-z0-9])" if left_edge else r"(?<![A-Za-z])"
     return re.compile(
-        "(?:" + "|".join(cjk) + r"|(?<![A-Za-z0-9])(?:" + "|".join(ascii_) + r")(?![A-Za-z]))",
+        "(?:" + "|".join(cjk) + "|" + edge + "(?:" + "|".join(ascii_) + r")(?![A-Za-z]))",
         re.IGNORECASE,
     )
 
 
 def game_at(text: str, pos: int) -> tuple[Game, int] | None:
     """The game named at ``text[pos:]`` and where its name ends."""
-    m = _name_re().match(text, pos)
+    m = _name_re(left_edge=False).match(text, pos)
     if m is None:
         return None
     return _names()[m.group(0).casefold()], m.end()
 
 
 def iter_names(text: str) -> Iterator[re.Match[str]]:
-    """Every game name in ``text``, in order."""
-    return _name_re().finditer(text)
+    """Every game name in ``text``, in order, also one right after a digit (check its edge)."""
+    return _name_re(left_edge=False).finditer(text)
 
 
 @functools.cache

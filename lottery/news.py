@@ -100,7 +100,7 @@ def spans(text: str, starts: list[int] | None = None) -> Iterator[tuple[int, int
     """
     line_starts = starts or [0]
     found: list[int] = []
-    name_end = -1  # where the previous name ended: an issue right after it is that name's
+    name_end: int | None = None  # where the previous name ended: an issue right after it is its
     for m in iter_names(text):
         start = m.start()
         line = bisect.bisect_right(line_starts, start) - 1
@@ -112,7 +112,7 @@ def spans(text: str, starts: list[int] | None = None) -> Iterator[tuple[int, int
             continue
         if "期" in text[max(line_start, start - 20) : start]:
             issue = _ISSUE_BEFORE.search(text, max(line_start, start - 20), start)
-            if issue is not None and issue.start() > name_end + 12:
+            if issue is not None and (name_end is None or issue.start() > name_end + 12):
                 start = issue.start()
         found.append(start)
         name_end = m.end()

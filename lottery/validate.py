@@ -289,7 +289,14 @@ def _check_record(record: Record) -> list[Finding]:
         code = record.game.code if record.game else None
         message = record.error or "?"
         return [
-            Finding("error", record.kind or "invalid", code, record.issue, place(record), message)
+            Finding(
+                "warning" if record.kind == "no-result" else "error",
+                record.kind or "invalid",
+                code,
+                record.issue,
+                place(record),
+                message,
+            )
         ]
     head = f"{draw.game.name} {draw.issue}"
     own = checks(draw.game).record
