@@ -45,6 +45,7 @@ __all__ = [
     "InvalidNumber",
     "LotteryError",
     "UnknownGame",
+    "UnreadableInput",
     "UnsupportedPlay",
     "ValidationError",
 ]
@@ -178,6 +179,13 @@ class InvalidIssue(ValidationError):
 
     message = "invalid issue number"
     kind: FaultKind = "issue"
+
+
+class UnreadableInput(ValidationError):
+    """An input that holds no text to read: empty, binary, or larger than the limit."""
+
+    message = "unreadable input"
+    kind: FaultKind = "unreadable"
 
 
 class UnknownGame(ValidationError):

@@ -9,11 +9,10 @@ calls a game or a tier is each game's data (``Game.feeds``, ``Game.tier_aliases`
 
 from __future__ import annotations
 
-import csv
-import io
+import itertools
 import json
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 from lottery import _text
@@ -25,7 +24,7 @@ from lottery.records import Record
 from lottery.registry import feed_game, games, get_game
 from lottery.rules import Game
 
-__all__ = ["detect_kind", "read_csv", "read_json"]
+__all__ = ["detect_kind", "read_json", "read_json_pieces"]
 
 _LONG_NUMBER: Final = re.compile(r"[0-9]{3}")
 
@@ -75,60 +74,219 @@ def _game_named(name: object, hint: Game | None) -> Game | None:
 # --- JSON ----------------------------------------------------------------------
 
 
-def _records_of(data: object) -> tuple[list[Any], str]:
-    """The list of records in a JSON document, and the envelope's name."""
+#: Keys that hold the list of records, tried first (any other key holding a list of objects works).
+_LIST_KEYS: Final = (
+    "result",
+    "list",
+    "data",
+    "draws",
+    "records",
+    "items",
+    "rows",
+    "history",
+    "value",
+)
+#: A JSON input up to this size is parsed whole; a larger one is streamed record by record.
+_WHOLE: Final = 8 << 20
+
+
+def _find_list(data: object, depth: int = 0) -> list[Any] | None:
+    """The first list of objects in a JSON document, looking under the usual keys first."""
     if isinstance(data, list):
-        return data, "list"
+        return data
+    if not isinstance(data, dict) or depth > 3:
+        return None
+    keys = [k for k in _LIST_KEYS if k in data] + [k for k in data if k not in _LIST_KEYS]
+    for key in keys:
+        value = data[key]
+        if isinstance(value, list) and (not value or isinstance(value[0], dict)):
+            return value
+    for key in keys:
+        found = _find_list(data[key], depth + 1) if isinstance(data[key], dict) else None
+        if found is not None:
+            return found
+    return None
+
+
+def _is_record(data: Mapping[str, Any]) -> bool:
+    """Whether an object is a draw record itself (an issue and numbers), not an envelope."""
+    numbers = ("red", "lotteryDrawResult", *_NUMBER_KEYS, *_FIRST_KEYS)
+    return any(k in data for k in numbers) and any(
+        k in data for k in (*_ISSUE_KEYS, "lotteryDrawNum")
+    )
+
+
+def _records_of(data: object, source: str, game: Game | None) -> list[Any] | Record:
+    """The records of a JSON document, or a record saying why it holds none."""
+    if isinstance(data, dict) and _is_record(data):
+        return [data]  # one record on its own
+    found = _find_list(data)
+    if found is not None:
+        return found
     if isinstance(data, dict):
-        result = data.get("result")
-        if isinstance(result, list):
-            return result, "cwl"
-        value = data.get("value")
-        if isinstance(value, dict) and isinstance(value.get("list"), list):
-            return value["list"], "sporttery"
-        if isinstance(data.get("list"), list):
-            return data["list"], "list"
-        return [data], "single"
-    return [data], "single"
+        keys = ", ".join(map(str, list(data)[:10]))
+        reason = f"a JSON object with no list of records under any key (keys: {keys})"
+    else:
+        reason = f"a JSON {type(data).__name__}, not a list of records"
+    return Record(source, "file", shorten(json.dumps(data, ensure_ascii=False)), game,
+                  error=reason, kind="unreadable")  # fmt: skip
 
 
 def read_json(text: str, *, source: str, game: Game | None = None) -> list[Record]:
     """Records of a JSON document: CWL draw notices, sporttery history, or plain records."""
+    return list(read_json_pieces(iter([text]), source=source, game=game))
+
+
+def read_json_pieces(
+    pieces: Iterator[str], *, source: str, game: Game | None = None
+) -> Iterator[Record]:
+    """Records of a JSON document given in pieces of text, one per record of its list.
+
+    Up to 8 MiB the document is parsed whole; a larger one is streamed: the
+    records are read one at a time, so memory stays bounded by one record.
+    """
+    head: list[str] = []
+    size = 0
+    for piece in pieces:
+        head.append(piece)
+        size += len(piece)
+        if size > _WHOLE:
+            stream = _JsonStream(itertools.chain(["".join(head)], pieces))
+            yield from _items(stream.records(), source, game)
+            if stream.error is not None:
+                yield Record(source, f"record {stream.count + 1}", "", game,
+                             error=stream.error, kind="unreadable")  # fmt: skip
+            return
+    text = "".join(head)
+    if not text.strip():
+        yield Record(source, "file", "", game, error="empty, nothing to read", kind="unreadable")
+        return
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as error:
-        return [
-            Record(
-                source,
-                "file",
-                shorten(text),
-                game,
-                error=f"not valid JSON: {error}",
-                kind="unreadable",
-            )
-        ]
-    items, _ = _records_of(data)
-    out: list[Record] = []
+        yield Record(source, "file", shorten(text), game, error=f"not valid JSON: {error}",
+                     kind="unreadable")  # fmt: skip
+        return
+    found = _records_of(data, source, game)
+    if isinstance(found, Record):
+        yield found
+        return
+    yield from _items(iter(found), source, game)
+
+
+def _items(items: Iterator[Any], source: str, game: Game | None) -> Iterator[Record]:
     for index, item in enumerate(items, 1):
         where = f"record {index}"
         if not isinstance(item, dict):
-            out.append(
-                Record(
-                    source,
-                    where,
-                    shorten(repr(item)),
-                    game,
-                    error="not a JSON object",
-                    kind="format",
-                )
-            )
+            yield Record(source, where, shorten(repr(item)), game, error="not a JSON object",
+                         kind="format")  # fmt: skip
         elif "lotteryDrawNum" in item or "lotteryDrawResult" in item:
-            out.append(_sporttery(item, source, where, game))
+            yield _sporttery(item, source, where, game)
         elif "red" in item and ("code" in item or "name" in item):
-            out.append(_cwl(item, source, where, game))
+            yield _cwl(item, source, where, game)
         else:
-            out.append(_plain(item, source, where, game))
-    return out
+            yield _plain(item, source, where, game)
+
+
+class _JsonStream:
+    """The records of a large JSON document, read one at a time from pieces of text.
+
+    The document is a list, or objects that hold one (at any depth); the first
+    list of objects is the records.  Scalars and other values around it are
+    read and dropped.
+    """
+
+    def __init__(self, pieces: Iterator[str]) -> None:
+        self.pieces = pieces
+        self.buf = ""
+        self.pos = 0
+        self.count = 0
+        self.error: str | None = None
+        self.decoder = json.JSONDecoder()
+
+    def _fill(self) -> bool:
+        piece = next(self.pieces, None)
+        if piece is None:
+            return False
+        self.buf = self.buf[self.pos :] + piece
+        self.pos = 0
+        return True
+
+    def _peek(self) -> str | None:
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in " \t\r\n\ufeff":
+                self.pos += 1
+            if self.pos < len(self.buf):
+                return self.buf[self.pos]
+            if not self._fill():
+                return None
+
+    def _after(self) -> str | None:
+        """The first character after the one at ``pos`` that is not white space."""
+        self.pos += 1
+        char = self._peek()
+        self.pos -= 1
+        return char
+
+    def _value(self) -> Any:  # noqa: ANN401 - any JSON value
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError:
+                if not self._fill():
+                    raise
+                continue
+            if end == len(self.buf) and self._fill():
+                continue  # a number may go on in the next piece
+            self.pos = end
+            return value
+
+    def records(self) -> Iterator[Any]:
+        """Each record of the first list of objects."""
+        try:
+            yield from self._walk(0)
+        except (json.JSONDecodeError, RecursionError) as error:
+            self.error = f"not valid JSON after record {self.count}: {error}"
+        else:
+            if self.count == 0 and self.error is None:
+                self.error = "no list of records under any key"
+
+    def _walk(self, depth: int) -> Iterator[Any]:
+        char = self._peek()
+        if char == "[":
+            yield from self._list()
+        elif char == "{" and depth < 4:
+            self.pos += 1
+            while (char := self._peek()) not in ("}", None):
+                if char == ",":
+                    self.pos += 1
+                    continue
+                self._value()  # the key
+                if self._peek() != ":":
+                    msg = "expected ':'"
+                    raise json.JSONDecodeError(msg, self.buf, self.pos)
+                self.pos += 1
+                nxt = self._peek()
+                if self.count == 0 and (nxt == "{" or (nxt == "[" and self._after() == "{")):
+                    yield from self._walk(depth + 1)
+                else:
+                    self._value()
+            self.pos += 1
+        else:
+            self._value()
+
+    def _list(self) -> Iterator[Any]:
+        self.pos += 1
+        while (char := self._peek()) not in ("]", None):
+            if char == ",":
+                self.pos += 1
+                continue
+            item = self._value()
+            self.count += 1
+            yield item
+            if self.pos > 1 << 20:
+                self.buf, self.pos = self.buf[self.pos :], 0
+        self.pos += 1
 
 
 def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) -> Record:
@@ -251,23 +409,106 @@ def _sporttery(item: Mapping[str, Any], source: str, where: str, hint: Game | No
     )
 
 
-_ISSUE_KEYS: Final = ("issue", "code", "期号", "qihao", "expect", "term", "period", "drawNum", "id")
-_DATE_KEYS: Final = ("date", "日期", "drawDate", "opentime", "time")
-_NUMBER_KEYS: Final = ("numbers", "number", "result", "opencode", "开奖号码", "号码", "nums")
+_ISSUE_KEYS: Final = (
+    "issue",
+    "issueNumber",
+    "issueNo",
+    "issue_no",
+    "drawIssue",
+    "lotteryIssue",
+    "code",
+    "期号",
+    "qihao",
+    "expect",
+    "term",
+    "period",
+    "drawNum",
+    "drawNo",
+    "id",
+)
+_DATE_KEYS: Final = (
+    "date",
+    "drawDate",
+    "draw_date",
+    "日期",
+    "开奖日期",
+    "opentime",
+    "openTime",
+    "drawTime",
+    "time",
+)
+_NUMBER_KEYS: Final = (
+    "numbers",
+    "number",
+    "result",
+    "results",
+    "opencode",
+    "openCode",
+    "winningNumbers",
+    "drawNumbers",
+    "digits",
+    "开奖号码",
+    "号码",
+    "nums",
+)
+#: Keys that hold one zone each: the first zone, then the next.
+_FIRST_KEYS: Final = (
+    "redBalls",
+    "red_balls",
+    "reds",
+    "red",
+    "frontBalls",
+    "front",
+    *sorted({e.zones[0].name for g in games() for e in g.editions if len(e.zones) > 1}),
+)
+_NEXT_KEYS: Final = (
+    "blueBalls",
+    "blueBall",
+    "blue_balls",
+    "blue",
+    "blues",
+    "backBalls",
+    "back",
+    *sorted({e.zones[1].name for g in games() for e in g.editions if len(e.zones) > 1}),
+)
+
+
+def _numbers_of(value: object) -> str | None:
+    """A numbers field as notation: a string as it is, a list of ints or of padded strings."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, list):
+        return " ".join(
+            str(int(n)) if isinstance(n, str) and _text.is_digits(n.strip()) and len(n.strip()) <= 3
+            else str(n)
+            for n in value
+        )  # fmt: skip
+    return str(value)
 
 
 def _plain(item: Mapping[str, Any], source: str, where: str, hint: Game | None) -> Record:
-    """A record in no official format: ``{"issue": …, "date": …, "numbers": [...]}``."""
+    """A record in no official format: ``{"issue": …, "date": …, "numbers": [...]}``.
+
+    The field names public histories use are read (docs/announcements.md has the table):
+    the numbers in one field, or one field per zone (``redBalls`` + ``blueBall``).
+    """
     text = json.dumps(item, ensure_ascii=False)
-    game = _game_named(item.get("game") or item.get("name") or item.get("lottery"), hint)
+    name = item.get("game") or item.get("lottery") or item.get("lotteryName") or item.get("name")
+    game = _game_named(name, hint)
     issue = next((item[k] for k in _ISSUE_KEYS if item.get(k) not in (None, "")), None)
     date = next((item[k] for k in _DATE_KEYS if item.get(k)), None)
-    raw = next((item[k] for k in _NUMBER_KEYS if item.get(k) not in (None, "")), None)
-    numbers: str | None
-    if isinstance(raw, list):
-        numbers = " ".join(str(n) for n in raw)
-    else:
-        numbers = None if raw is None else str(raw)
+    numbers = _numbers_of(
+        next((item[k] for k in _NUMBER_KEYS if item.get(k) not in (None, "")), None)
+    )
+    if numbers is None:
+        first = _numbers_of(
+            next((item[k] for k in _FIRST_KEYS if item.get(k) not in (None, "")), None)
+        )
+        nxt = _numbers_of(
+            next((item[k] for k in _NEXT_KEYS if item.get(k) not in (None, "")), None)
+        )
+        if first is not None:
+            numbers = f"{first} + {nxt}" if nxt is not None else first
     return make_record(
         source,
         f"{where} ({issue})" if issue else where,
@@ -276,214 +517,4 @@ def _plain(item: Mapping[str, Any], source: str, where: str, hint: Game | None) 
         issue=None if issue is None else str(issue),
         numbers=numbers,
         date=None if date is None else str(date),
-    )
-
-
-# --- CSV -----------------------------------------------------------------------
-
-_ISSUE_COLUMNS: Final = frozenset(
-    {
-        "id",
-        "issue",
-        "code",
-        "seq",
-        "期号",
-        "qihao",
-        "period",
-        "term",
-        "expect",
-        "drawnum",
-        "lotterydrawnum",
-        "期数",
-        "qh",
-    },
-)
-_DATE_COLUMNS: Final = frozenset(
-    {"date", "日期", "drawdate", "kjdate", "opendate", "lotterydrawtime", "开奖日期", "time"}
-)
-_NUMBER_COLUMNS: Final = frozenset(
-    {
-        "numbers",
-        "number",
-        "result",
-        "results",
-        "号码",
-        "开奖号码",
-        "kjhm",
-        "opencode",
-        "lotterydrawresult",
-        "winning",
-    },
-)
-
-
-def _zone_words(index: int, *ascii_words: str) -> str:
-    """A regex alternation of the words a CSV header uses for the ``index``-th zone."""
-    names = {
-        zone.name
-        for game in games()
-        for edition in game.editions
-        if len(edition.zones) > 1 and len(edition.zones) > index
-        for zone in (edition.zones[index],)
-    }
-    return "|".join(map(re.escape, (*ascii_words, *sorted(names))))
-
-
-_FIRST_ZONE_RE: Final = re.compile(
-    rf"(?:{_zone_words(0, 'red', 'r', 'front', 'qian')})_?(\d{{1,2}})"
-)
-_NEXT_ZONE_RE: Final = re.compile(rf"(?:{_zone_words(1, 'blue', 'b', 'back', 'hou')})_?(\d{{0,2}})")
-_ORDER_RE: Final = re.compile(r"(?:red|r)_?(\d{1,2})a")
-_DIGIT_RE: Final = re.compile(r"(?:d|n|num|pos|digit|ball|p|位)_?(\d{1,2})")
-_PRIZE_COUNT_RE: Final = re.compile(r"no(\d)")
-_PRIZE_MONEY_RE: Final = re.compile(r"no(\d)_m")
-_TIERS: Final = ("一等奖", "二等奖", "三等奖", "四等奖", "五等奖", "六等奖")
-
-
-class _Columns:
-    """What each column of a CSV header holds."""
-
-    def __init__(self, header: Sequence[str]) -> None:
-        self.issue: int | None = None
-        self.date: int | None = None
-        self.numbers: int | None = None
-        self.sales: int | None = None
-        self.pool: int | None = None
-        self.first: list[int] = []
-        self.next: list[int] = []
-        self.order: list[int] = []
-        self.digits: list[int] = []
-        self.prize_count: dict[int, int] = {}
-        self.prize_money: dict[int, int] = {}
-        for index, raw in enumerate(header):
-            name = raw.strip().lstrip("\ufeff").lower()
-            self._classify(index, name)
-
-    def _classify(self, index: int, name: str) -> None:  # noqa: C901
-        if name in _ISSUE_COLUMNS and self.issue is None:
-            self.issue = index
-        elif name in _DATE_COLUMNS and self.date is None:
-            self.date = index
-        elif name in _NUMBER_COLUMNS and self.numbers is None:
-            self.numbers = index
-        elif name in ("input_all", "sales", "销售额"):
-            self.sales = index
-        elif name in ("net_all", "pool", "poolmoney", "奖池"):
-            self.pool = index
-        elif (m := _ORDER_RE.fullmatch(name)) is not None:
-            self.order.append(index)
-        elif (m := _PRIZE_MONEY_RE.fullmatch(name)) is not None:
-            self.prize_money[int(m.group(1))] = index
-        elif (m := _PRIZE_COUNT_RE.fullmatch(name)) is not None:
-            self.prize_count[int(m.group(1))] = index
-        elif _FIRST_ZONE_RE.fullmatch(name) is not None:
-            self.first.append(index)
-        elif _NEXT_ZONE_RE.fullmatch(name) is not None:
-            self.next.append(index)
-        elif _DIGIT_RE.fullmatch(name) is not None:
-            self.digits.append(index)
-
-    def numbers_of(self, row: Sequence[str]) -> str | None:
-        """The row's numbers as notation text: one column, or a column per number."""
-
-        def cells(indexes: list[int]) -> str:
-            return " ".join(row[i].strip() for i in indexes if i < len(row))
-
-        if self.numbers is not None and self.numbers < len(row):
-            return row[self.numbers]
-        if self.first:
-            return cells(self.first) + (" + " + cells(self.next) if self.next else "")
-        if self.digits:
-            return cells(self.digits)
-        return None
-
-
-def _cell_int(row: Sequence[str], index: int | None) -> int | None:
-    if index is None or index >= len(row):
-        return None
-    cell = row[index].strip().split(".", 1)[0]
-    return int(cell) if _text.is_digits(cell) and len(cell) < 16 else None
-
-
-def read_csv(text: str, *, source: str, game: Game | None) -> list[Record]:
-    """Records of a CSV history with a header row (one per data row)."""
-    lines = text.lstrip("\ufeff").splitlines()
-    dialect = "excel-tab" if lines and lines[0].count("\t") > lines[0].count(",") else "excel"
-    reader = csv.reader(io.StringIO("\n".join(lines)), dialect=dialect)
-    rows = _rows(reader, source, game)
-    first = next(rows, None)
-    if first is None:
-        return []
-    if isinstance(first, Record):
-        return [first, *(r for r in rows if isinstance(r, Record))]
-    header = first
-    columns = _Columns(header)
-    if columns.issue is None or (
-        columns.numbers is None and not columns.first and not columns.digits
-    ):
-        msg = f"the CSV header {_text.cut(','.join(header), 80)!r} has no issue or number columns"
-        return [Record(source, "line 1", shorten(lines[0]), game, error=msg, kind="unreadable")]
-    out: list[Record] = []
-    for row in rows:
-        if isinstance(row, Record):
-            out.append(row)
-        elif any(cell.strip() for cell in row):
-            out.append(_csv_record(columns, row, reader.line_num, source, game))
-    return out
-
-
-def _rows(reader: Any, source: str, game: Game | None) -> Iterator[list[str] | Record]:  # noqa: ANN401
-    """The rows of a CSV reader; a row it cannot read becomes an error record."""
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            line = f"line {reader.line_num}"
-            yield Record(
-                source, line, "", game, error=f"unreadable CSV row: {error}", kind="unreadable"
-            )
-            continue
-        yield row
-
-
-def _csv_record(
-    columns: _Columns, row: list[str], number: int, source: str, game: Game | None
-) -> Record:
-    line = ",".join(row)
-    issue = (
-        row[columns.issue].strip()
-        if columns.issue is not None and columns.issue < len(row)
-        else None
-    )
-    date = (
-        row[columns.date].strip() if columns.date is not None and columns.date < len(row) else None
-    )
-    order = None
-    if columns.order:
-        values = [_cell_int(row, i) for i in columns.order]
-        order = tuple(v for v in values if v is not None) or None
-    prizes: list[tuple[str, int]] = []
-    winners: list[tuple[str, int]] = []
-    for tier_no, count_col in sorted(columns.prize_count.items()):
-        count = _cell_int(row, count_col)
-        money = _cell_int(row, columns.prize_money.get(tier_no))
-        if count and 1 <= tier_no <= len(_TIERS):
-            winners.append((_TIERS[tier_no - 1], count))
-            if money:  # zero means the source had no amount
-                prizes.append((_TIERS[tier_no - 1], money))
-    return make_record(
-        source,
-        f"line {number}",
-        line,
-        game,
-        issue=issue or None,
-        numbers=columns.numbers_of(row),
-        date=date or None,
-        prizes=prizes,
-        order=order,
-        winners=tuple(winners),
-        sales=_cell_int(row, columns.sales) or None,
-        pool=_cell_int(row, columns.pool) or None,
     )

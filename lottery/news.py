@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Final
 
 from lottery import _markup, _text
@@ -43,7 +43,7 @@ from lottery.model import Draw
 from lottery.reading import make_record
 from lottery.records import TEST_NUMBER, Record
 
-__all__ = ["extract", "scan", "spans"]
+__all__ = ["extract", "scan", "scan_lines", "spans"]
 
 #: An issue written just before a game's name, on the same line: ``第2024028期双色球``.
 _ISSUE_BEFORE: Final = re.compile(r"(?:第[ ]?[0-9]{5,7}[ ]?期|期号[ :]*[0-9]{5,7}期?)[ :]*$")
@@ -213,3 +213,44 @@ def extract(text: str) -> list[Draw]:
     ``lottery validate``.
     """
     return [r.draw for r in scan(text) if r.draw is not None]
+
+
+#: Lines scanned at once by :func:`scan_lines`, and the lines carried to the next block.
+_BLOCK: Final = 1 << 20
+_CARRY: Final = 8
+
+
+def scan_lines(lines: Iterable[tuple[int, str, bool]], *, source: str) -> Iterator[Record]:
+    """The records of a text given line by line (``(number, text, bad)``), streamed.
+
+    Lines are scanned in blocks of about a megabyte; the last few lines of a
+    block are read again with the next, so an announcement across the cut is
+    read whole, once.  A line with bytes that do not decode is reported
+    (``unreadable``) and skipped: it costs only itself.
+    """
+    block: list[tuple[int, str]] = []
+    size = 0
+    for number, raw, bad in lines:
+        text = "" if bad else raw
+        if bad:
+            reason = f"line {number} has bytes that are not text in the file's encoding"
+            yield Record(source, f"line {number}", _text.shorten(raw), None,
+                         error=reason, kind="unreadable")  # fmt: skip
+        block.append((number, text))
+        size += len(text) + 1
+        if size >= _BLOCK and len(block) > _CARRY:
+            keep = block[-_CARRY:]
+            yield from _block(block, source, before=keep[0][0])
+            block, size = keep, sum(len(t) + 1 for _, t in keep)
+    if block:
+        yield from _block(block, source, before=None)
+
+
+def _block(block: list[tuple[int, str]], source: str, before: int | None) -> Iterator[Record]:
+    """Records of a block of consecutive lines, those that start before line ``before``."""
+    first = block[0][0]
+    text = "\n".join(t for _, t in block)
+    for record in scan(text, source=source, first_line=first):
+        line = int(record.where.removeprefix("line "))
+        if before is None or line < before:
+            yield record

@@ -26,13 +26,11 @@ from typing import Any, Final
 
 import attrs
 
-from lottery import _io, _text
+from lottery import inputs
 from lottery._text import ensure_str
 from lottery.exceptions import FAULT_KINDS, LotteryError
-from lottery.feeds import detect_kind, read_csv, read_json
 from lottery.findings import CHECK_KINDS, Finding, Problem, place
 from lottery.model import Draw
-from lottery.news import scan
 from lottery.records import TEST_NUMBER, Record
 from lottery.registry import checks, games, get_game
 from lottery.rules import WEEKDAYS, Game
@@ -133,40 +131,11 @@ class Report:
 # --- reading -------------------------------------------------------------------
 
 
-def _game_from_name(path: str) -> Game | None:
-    """A game named in a file name: ``ssq_2003_2020.csv``, ``fc3d.bad.csv``."""
-    stem = os.path.basename(path)
-    for token in stem.replace("-", "_").replace(".", "_").split("_"):
-        try:
-            return get_game(token)
-        except LotteryError:
-            continue
-    return None
-
-
 def read_text(text: str, *, source: str = "<text>", game: Game | str | None = None) -> list[Record]:
-    """Records of one input's text; the format is detected from the content."""
+    """Records of one input's text; the kind is told from the content."""
     ensure_str(text, "text")
     hint = get_game(game) if isinstance(game, str) else game
-    kind = detect_kind(text)
-    if kind == "json":
-        return read_json(text, source=source, game=hint)
-    if kind == "csv":
-        if hint is None:
-            reason = "cannot tell the game of this CSV: name it as GAME=FILE or with --game"
-            return [
-                Record(
-                    source, "file", _text.shorten(text, 80), None, error=reason, kind="unreadable"
-                )
-            ]
-        return read_csv(text, source=source, game=hint)
-    records = scan(text, source=source)
-    if not records:
-        reason = "no announcement found (a game name, 第…期 and numbers)"
-        return [
-            Record(source, "file", _text.shorten(text, 80), hint, error=reason, kind="unreadable")
-        ]
-    return records
+    return list(inputs.read_text(text, source=source, game=hint))
 
 
 def _split_spec(spec: str) -> tuple[Game | None, str]:
@@ -180,12 +149,21 @@ def _split_spec(spec: str) -> tuple[Game | None, str]:
     return None, spec
 
 
+def iter_file(
+    spec: str, *, game: Game | str | None = None, max_bytes: int = inputs.DEFAULT_MAX_BYTES
+) -> Iterator[Record]:
+    """Records of one file (``GAME=PATH`` names its game; ``-`` is standard input), streamed.
+
+    Raises OSError if the file cannot be opened.
+    """
+    named, path = _split_spec(spec)
+    hint = named or (get_game(game) if isinstance(game, str) else game)
+    return inputs.read_path(path, game=hint, max_bytes=max_bytes)
+
+
 def read_file(spec: str, *, game: Game | str | None = None) -> list[Record]:
     """Records of one file (``GAME=PATH`` names its game).  Raises OSError if unreadable."""
-    named, path = _split_spec(spec)
-    hint = named or (get_game(game) if isinstance(game, str) else game) or _game_from_name(path)
-    text, _ = _io.read_text(path)
-    return read_text(text, source=path, game=hint)
+    return list(iter_file(spec, game=game))
 
 
 def read_inputs(specs: Sequence[str], *, game: Game | str | None = None) -> list[Record]:

@@ -8,7 +8,7 @@ import pathlib
 
 import pytest
 
-from lottery import feeds, validate
+from lottery import feeds, inputs, validate
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 
@@ -18,12 +18,13 @@ def _records(name: str, game: str | None = None) -> list:
 
 
 def test_detect_kind() -> None:
-    assert feeds.detect_kind('{"result": []}') == "json"
-    assert feeds.detect_kind("\ufeff  [1, 2]") == "json"
-    assert feeds.detect_kind("issue,date,numbers\n2026091,2026-04-11,537\n") == "csv"
-    assert feeds.detect_kind("id\tdate\td1\td2\n") == "csv"
-    assert feeds.detect_kind("双色球第2026095期开奖：红球 04,06,14,21,22,33 蓝球 16") == "text"
-    assert feeds.detect_kind("2026091,2026-04-11,537\n") == "text"
+    assert inputs.detect_kind('{"result": []}') == "json"
+    assert inputs.detect_kind("\ufeff  [1, 2]") == "json"
+    assert inputs.detect_kind("issue,date,numbers\n2026091,2026-04-11,537\n") == "rows"
+    assert inputs.detect_kind("id\tdate\td1\td2\n") == "rows"
+    assert inputs.detect_kind("双色球第2026095期开奖：红球 04,06,14,21,22,33 蓝球 16") == "text"
+    assert inputs.detect_kind("2026091,2026-04-11,537\n") == "rows"  # a history without a header
+    assert inputs.detect_kind("2026091 2026-04-11 5 3 7\n") == "rows"
 
 
 def test_cwl_envelope() -> None:
@@ -147,7 +148,7 @@ def test_csv_game_from_the_name_or_the_caller(tmp_path: pathlib.Path) -> None:
     nameless = tmp_path / "history.csv"
     nameless.write_text(rows, encoding="utf-8")
     (record,) = validate.read_file(str(nameless))
-    assert record.kind == "unreadable"
+    assert record.kind == "game"  # the fault: which game it is cannot be told
     assert "GAME=FILE" in (record.error or "")
     assert validate.read_file(str(nameless), game="3d")[0].draw.game.code == "3d"
     assert validate.read_file(f"pl3={nameless}")[0].draw.game.code == "pl3"

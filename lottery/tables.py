@@ -1,0 +1,311 @@
+"""Histories in rows: CSV, TSV, semicolon- or whitespace-separated, with or without a header.
+
+One record per row, streamed from the lines of the input.  A header names
+its columns (``期号``/``issue``/``code`` for the issue, ``开奖号码`` or one
+column per number: ``red1 … blue``, ``前区1 …``, ``d1 …``; dates, sales,
+pool, winners and amounts per tier); without a header, a row is read as the
+issue, an optional date, and the numbers.  The game is not in the rows:
+``GAME=PATH`` or ``--game`` names it (or the file's name does).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Final
+
+from lottery import _text
+from lottery.reading import make_record
+from lottery.records import Record
+from lottery.registry import games
+from lottery.rules import Game
+
+__all__ = ["looks_like_rows", "read_rows"]
+
+_ISSUE_COLUMNS: Final = frozenset(
+    {
+        "id",
+        "issue",
+        "code",
+        "seq",
+        "期号",
+        "qihao",
+        "period",
+        "term",
+        "expect",
+        "drawnum",
+        "lotterydrawnum",
+        "期数",
+        "qh",
+    },
+)
+_DATE_COLUMNS: Final = frozenset(
+    {"date", "日期", "drawdate", "kjdate", "opendate", "lotterydrawtime", "开奖日期", "time"}
+)
+_NUMBER_COLUMNS: Final = frozenset(
+    {
+        "numbers",
+        "number",
+        "result",
+        "results",
+        "号码",
+        "开奖号码",
+        "kjhm",
+        "opencode",
+        "lotterydrawresult",
+        "winning",
+    },
+)
+
+
+def _zone_words(index: int, *ascii_words: str) -> str:
+    """A regex alternation of the words a CSV header uses for the ``index``-th zone."""
+    names = {
+        zone.name
+        for game in games()
+        for edition in game.editions
+        if len(edition.zones) > 1 and len(edition.zones) > index
+        for zone in (edition.zones[index],)
+    }
+    return "|".join(map(re.escape, (*ascii_words, *sorted(names))))
+
+
+_FIRST_ZONE_RE: Final = re.compile(
+    rf"(?:{_zone_words(0, 'red', 'r', 'front', 'qian')})_?(\d{{1,2}})"
+)
+_NEXT_ZONE_RE: Final = re.compile(rf"(?:{_zone_words(1, 'blue', 'b', 'back', 'hou')})_?(\d{{0,2}})")
+_ORDER_RE: Final = re.compile(r"(?:red|r)_?(\d{1,2})a")
+_DIGIT_RE: Final = re.compile(r"(?:d|n|num|pos|digit|ball|p|位)_?(\d{1,2})")
+_PRIZE_COUNT_RE: Final = re.compile(r"no(\d)")
+_PRIZE_MONEY_RE: Final = re.compile(r"no(\d)_m")
+_TIERS: Final = ("一等奖", "二等奖", "三等奖", "四等奖", "五等奖", "六等奖")
+
+
+class _Columns:
+    """What each column of a CSV header holds."""
+
+    def __init__(self, header: Sequence[str]) -> None:
+        self.issue: int | None = None
+        self.date: int | None = None
+        self.numbers: int | None = None
+        self.sales: int | None = None
+        self.pool: int | None = None
+        self.first: list[int] = []
+        self.next: list[int] = []
+        self.order: list[int] = []
+        self.digits: list[int] = []
+        self.prize_count: dict[int, int] = {}
+        self.prize_money: dict[int, int] = {}
+        for index, raw in enumerate(header):
+            name = raw.strip().lstrip("\ufeff").lower()
+            self._classify(index, name)
+
+    def _classify(self, index: int, name: str) -> None:  # noqa: C901
+        if name in _ISSUE_COLUMNS and self.issue is None:
+            self.issue = index
+        elif name in _DATE_COLUMNS and self.date is None:
+            self.date = index
+        elif name in _NUMBER_COLUMNS and self.numbers is None:
+            self.numbers = index
+        elif name in ("input_all", "sales", "销售额"):
+            self.sales = index
+        elif name in ("net_all", "pool", "poolmoney", "奖池"):
+            self.pool = index
+        elif (m := _ORDER_RE.fullmatch(name)) is not None:
+            self.order.append(index)
+        elif (m := _PRIZE_MONEY_RE.fullmatch(name)) is not None:
+            self.prize_money[int(m.group(1))] = index
+        elif (m := _PRIZE_COUNT_RE.fullmatch(name)) is not None:
+            self.prize_count[int(m.group(1))] = index
+        elif _FIRST_ZONE_RE.fullmatch(name) is not None:
+            self.first.append(index)
+        elif _NEXT_ZONE_RE.fullmatch(name) is not None:
+            self.next.append(index)
+        elif _DIGIT_RE.fullmatch(name) is not None:
+            self.digits.append(index)
+
+    def numbers_of(self, row: Sequence[str]) -> str | None:
+        """The row's numbers as notation text: one column, or a column per number."""
+
+        def cells(indexes: list[int]) -> str:
+            return " ".join(row[i].strip() for i in indexes if i < len(row))
+
+        if self.numbers is not None and self.numbers < len(row):
+            return row[self.numbers]
+        if self.first:
+            return cells(self.first) + (" + " + cells(self.next) if self.next else "")
+        if self.digits:
+            return cells(self.digits)
+        return None
+
+
+def _cell_int(row: Sequence[str], index: int | None) -> int | None:
+    if index is None or index >= len(row):
+        return None
+    cell = row[index].strip().split(".", 1)[0]
+    return int(cell) if _text.is_digits(cell) and len(cell) < 16 else None
+
+
+_ISSUE_CELL: Final = re.compile(r"第?([0-9]{5,7})期?")
+_DATE_CELL: Final = re.compile(
+    r"[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?(?:\([一二三四五六日天]\))?"
+)
+
+
+def _separator(line: str) -> str | None:
+    """The field separator of a history line: tab, comma, semicolon or ``None`` (spaces)."""
+    for sep in ("\t", ",", ";", "|"):
+        if line.count(sep) >= 1:
+            return sep
+    return None
+
+
+def _split(line: str, sep: str | None) -> list[str]:
+    """The cells of a row, each normalised (full-width digits, CJK punctuation)."""
+    if sep is None:
+        cells = _text.normalize(line).split()
+    elif sep == ",":
+        cells = next(csv.reader([line]))
+    else:
+        cells = line.split(sep)
+    return [_text.normalize(cell).strip() for cell in cells]
+
+
+def looks_like_rows(first: str) -> bool:
+    """Whether the first line of a text is a history's header or first row.
+
+    A header names its columns (words, at most short numbers in them: ``red1``,
+    ``期号``); a row starts with an issue and holds numbers and separators only.
+    """
+    line = first.strip().lstrip("\ufeff")
+    sep = _separator(line)
+    cells = [_text.normalize(c).strip() for c in _split(line, sep)]
+    if len(cells) < 2 or not all(cells):
+        return False
+    if _is_row(cells):
+        return True
+    return sep is not None and all(_is_word(c) for c in cells)
+
+
+def _is_word(cell: str) -> bool:
+    return not re.search(r"[0-9]{3}", cell) and len(cell) <= 24
+
+
+def _is_row(cells: Sequence[str]) -> bool:
+    if _ISSUE_CELL.fullmatch(cells[0]) is None:
+        return False
+    rest = " ".join(c for c in cells[1:] if _DATE_CELL.fullmatch(c) is None)
+    return bool(rest) and re.fullmatch(r"[0-9 ,+|:\-]+", rest) is not None
+
+
+def read_rows(
+    lines: Iterable[tuple[int, str, bool]], *, source: str, game: Game | None
+) -> Iterator[Record]:
+    """One record per row of a history (header or not); a row that cannot be read says why."""
+    columns: _Columns | None = None
+    sep: str | None = ""
+    for number, raw, bad in lines:
+        where = f"line {number}"
+        if bad:
+            reason = f"line {number} has bytes that are not text in the file's encoding"
+            yield Record(source, where, _text.shorten(raw), game, error=reason, kind="unreadable")
+            continue
+        line = raw.strip().lstrip("\ufeff")
+        if not line or line.startswith("#"):
+            continue
+        if sep == "":
+            sep = _separator(line)
+            cells = _split(line, sep)
+            if not _is_row([c.strip() for c in cells]):
+                columns = _Columns(cells)
+                if columns.issue is None or (
+                    columns.numbers is None and not columns.first and not columns.digits
+                ):
+                    msg = (
+                        f"the header {_text.cut(raw.strip(), 80)!r} names no issue or number"
+                        " columns"
+                    )
+                    yield Record(
+                        source, where, _text.shorten(raw), game, error=msg, kind="unreadable"
+                    )
+                    return
+                continue
+        if game is None:
+            reason = "cannot tell the game of these rows: name it as GAME=FILE or with --game"
+            yield Record(source, "file", _text.shorten(raw), None, error=reason, kind="game")
+            return
+        try:
+            cells = _split(line, sep)
+        except csv.Error as error:
+            yield Record(
+                source,
+                where,
+                _text.shorten(raw),
+                game,
+                error=f"unreadable row: {error}",
+                kind="unreadable",
+            )
+            continue
+        if columns is None:
+            yield _bare_record(cells, number, line, source, game)
+        else:
+            yield _csv_record(columns, cells, number, source, game)
+
+
+def _bare_record(cells: list[str], number: int, line: str, source: str, game: Game) -> Record:
+    """A row without a header: the issue, an optional date, the numbers."""
+    cells = [c.strip() for c in cells if c.strip()]
+    issue = _ISSUE_CELL.fullmatch(cells[0]) if cells else None
+    dates = [c for c in cells[1:] if _DATE_CELL.fullmatch(c)]
+    numbers = " ".join(c for c in cells[1:] if not _DATE_CELL.fullmatch(c))
+    return make_record(
+        source,
+        f"line {number}",
+        line,
+        game,
+        issue=issue.group(1) if issue else (cells[0] if cells else None),
+        numbers=numbers or None,
+        date=dates[0] if dates else None,
+    )
+
+
+def _csv_record(
+    columns: _Columns, row: list[str], number: int, source: str, game: Game | None
+) -> Record:
+    line = ",".join(row)
+    issue = (
+        row[columns.issue].strip()
+        if columns.issue is not None and columns.issue < len(row)
+        else None
+    )
+    date = (
+        row[columns.date].strip() if columns.date is not None and columns.date < len(row) else None
+    )
+    order = None
+    if columns.order:
+        values = [_cell_int(row, i) for i in columns.order]
+        order = tuple(v for v in values if v is not None) or None
+    prizes: list[tuple[str, int]] = []
+    winners: list[tuple[str, int]] = []
+    for tier_no, count_col in sorted(columns.prize_count.items()):
+        count = _cell_int(row, count_col)
+        money = _cell_int(row, columns.prize_money.get(tier_no))
+        if count and 1 <= tier_no <= len(_TIERS):
+            winners.append((_TIERS[tier_no - 1], count))
+            if money:  # zero means the source had no amount
+                prizes.append((_TIERS[tier_no - 1], money))
+    return make_record(
+        source,
+        f"line {number}",
+        line,
+        game,
+        issue=issue or None,
+        numbers=columns.numbers_of(row),
+        date=date or None,
+        prizes=prizes,
+        order=order,
+        winners=tuple(winners),
+        sales=_cell_int(row, columns.sales) or None,
+        pool=_cell_int(row, columns.pool) or None,
+    )
