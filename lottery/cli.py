@@ -43,6 +43,18 @@ def _date(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
+def _size(text: str) -> int:
+    """A size in bytes: ``1000``, ``64K``, ``100M``, ``2G``."""
+    units = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}
+    raw = text.strip().upper().removesuffix("B")
+    factor = units.get(raw[-1:], 1)
+    digits = raw[:-1] if raw[-1:] in units else raw
+    if not _text.is_digits(digits) or int(digits) == 0:
+        msg = f"not a size in bytes (e.g. 1000, 64K, 100M, 2G): {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(digits) * factor
+
+
 def _game(text: str) -> Game:
     try:
         return get_game(text)
@@ -117,6 +129,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     val.add_argument("--game", type=_game, help="the game of files that do not say")
     val.add_argument("--json", action="store_true", help="print JSON")
+    val.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=1 << 30,
+        metavar="N",
+        help="refuse an input larger than N bytes (default 1 GiB; K, M and G suffixes work)",
+    )
 
     lst = sub.add_parser("games", help="list the games and their rule editions")
     lst.add_argument("--json", action="store_true", help="print JSON")

@@ -20,13 +20,14 @@ from __future__ import annotations
 import itertools
 import math
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
 
-from lottery import inputs
+from lottery import agreement, inputs
 from lottery._text import ensure_str
 from lottery.exceptions import FAULT_KINDS, LotteryError
 from lottery.findings import CHECK_KINDS, Finding, Problem, place
@@ -64,10 +65,22 @@ FINDING_KINDS: Final[Mapping[str, str]] = MappingProxyType(
 
 @attrs.frozen
 class Report:
-    """Records read, the draws they hold, and every finding."""
+    """Records read, the draws they hold, and every finding.
+
+    A report of :func:`validate` keeps every record and finding.  One of
+    :class:`Validation` with ``keep`` (the command line's) keeps one record per
+    distinct draw, the first ``keep`` rejected records and findings of each
+    kind, and counts them all: ``record_count``, ``rejected_count``,
+    ``counts`` (findings by kind), ``error_count`` and ``warning_count``.
+    """
 
     records: tuple[Record, ...]
     findings: tuple[Finding, ...]
+    counts: Mapping[str, int] = attrs.field(factory=dict)
+    record_count: int | None = None
+    rejected_count: int | None = None
+    error_count: int | None = None
+    warning_count: int | None = None
 
     @property
     def draws(self) -> tuple[Draw, ...]:
@@ -92,7 +105,7 @@ class Report:
     @property
     def ok(self) -> bool:
         """Whether there is no error finding."""
-        return not self.errors
+        return not (self.error_count if self.error_count is not None else self.errors)
 
     @property
     def agreements(self) -> tuple[str, ...]:
@@ -107,10 +120,14 @@ class Report:
         )
         return tuple(line for line in lines if line)
 
+    def sources(self) -> dict[str, Any]:
+        """How the inputs agree, issue by issue (see :func:`lottery.agreement.compare`)."""
+        return agreement.compare(self.records)
+
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: ``records``, ``draws`` and ``findings`` (the CLI's ``--json``)."""
+        """JSON-ready: ``records``, ``draws``, ``rejected``, ``findings``, ``sources``."""
         return {
-            "records": len(self.records),
+            "records": self.record_count if self.record_count is not None else len(self.records),
             "draws": [
                 {
                     "game": r.draw.game.code,
@@ -123,9 +140,70 @@ class Report:
                 for r in self.records
                 if r.draw is not None
             ],
-            "rejected": len(self.rejected),
+            "rejected": (
+                self.rejected_count if self.rejected_count is not None else len(self.rejected)
+            ),
             "findings": [f.to_dict() for f in self.findings],
+            "counts": dict(self.counts) or dict(Counter(f.kind for f in self.findings)),
+            "sources": self.sources(),
         }
+
+
+class Validation:
+    """Records checked one at a time, for inputs of any size.
+
+    With ``keep``, memory is bounded by the distinct draws (one record each)
+    and ``keep`` rejected records and findings of each kind; everything is
+    counted.  Without it, every record and finding is kept.
+    """
+
+    def __init__(self, *, keep: int | None = None) -> None:
+        self.keep = keep
+        self.records: list[Record] = []
+        self.findings: list[Finding] = []
+        self.counts: Counter[str] = Counter()
+        self.severities: Counter[str] = Counter()
+        self.record_count = 0
+        self.rejected_count = 0
+        self._seen: set[tuple[object, ...]] = set()
+
+    def _finding(self, finding: Finding) -> None:
+        self.counts[finding.kind] += 1
+        self.severities[finding.severity] += 1
+        if self.keep is None or self.counts[finding.kind] <= self.keep:
+            self.findings.append(finding)
+
+    def add(self, record: Record) -> None:
+        """Check one record and keep what the checks across draws need."""
+        self.record_count += 1
+        for finding in _check_record(record):
+            self._finding(finding)
+        draw = record.draw
+        if draw is None:
+            self.rejected_count += 1
+            if self.keep is None or self.rejected_count <= self.keep:
+                self.records.append(record)
+        elif self.keep is None:
+            self.records.append(record)
+        else:
+            key = (draw.game.code, draw.issue, draw.numbers, draw.date, record.source)
+            if key not in self._seen:
+                self._seen.add(key)
+                self.records.append(attrs.evolve(record, text=""))
+
+    def report(self) -> Report:
+        """The report: the records kept, with the checks across draws done."""
+        for finding in _across([r for r in self.records if r.draw is not None]):
+            self._finding(finding)
+        return Report(
+            tuple(self.records),
+            tuple(self.findings),
+            counts=dict(self.counts),
+            record_count=self.record_count,
+            rejected_count=self.rejected_count,
+            error_count=self.severities["error"],
+            warning_count=self.severities["warning"],
+        )
 
 
 # --- reading -------------------------------------------------------------------
@@ -457,6 +535,32 @@ def validate(records: Iterable[Record]) -> Report:
         findings.extend(_check_record(record))
     findings.extend(_across(kept))
     return Report(kept, tuple(findings))
+
+
+def validate_stream(
+    specs: Sequence[str],
+    *,
+    game: Game | str | None = None,
+    keep: int = 1000,
+    max_bytes: int = inputs.DEFAULT_MAX_BYTES,
+    on_missing: Callable[[str, OSError], None] | None = None,
+) -> Report:
+    """Read and validate files of any size, streamed (``-`` is standard input).
+
+    A file that cannot be opened is passed to ``on_missing`` and skipped (raised
+    without it); the others are still validated.
+    """
+    validation = Validation(keep=keep)
+    for spec in specs:
+        try:
+            records = iter_file(spec, game=game, max_bytes=max_bytes)
+            for record in records:
+                validation.add(record)
+        except OSError as error:
+            if on_missing is None:
+                raise
+            on_missing(spec, error)
+    return validation.report()
 
 
 def validate_text(text: str, *, source: str = "<text>", game: Game | str | None = None) -> Report:

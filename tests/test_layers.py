@@ -43,6 +43,7 @@ LAYERS: dict[str, int] = {
     "lottery.tables": 6,
     "lottery.inputs": 6,
     "lottery.validate": 7,
+    "lottery.agreement": 7,
     "lottery.batch": 7,
     "lottery._parallel": 7,
     "lottery.strategies": 8,
