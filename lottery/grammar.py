@@ -103,8 +103,10 @@ _WEEKDAY_RE: Final = re.compile(r"(?:星期|礼拜|周)([一二三四五六日�
 _ISSUE_RE: Final = re.compile(r"第?[ ]?([0-9]{5,7})[ ]?期")
 _ISSUE_LABELLED_RE: Final = re.compile(r"期号[ :]*([0-9]{5,7})(?:[ ]?期)?")
 _LINE_BREAKS: Final = "\r\n\u2028\u2029"
+_DATE_SEPARATORS: Final = frozenset("-/.年")
 
 
+@functools.cache
 def _names() -> dict[str, Game]:
     out: dict[str, Game] = {}
     for game in games():
@@ -297,7 +299,9 @@ def scan_numbers(  # noqa: C901 - one pass over the characters
                 break
         ch = text[pos]
         if "0" <= ch <= "9":
-            if _text.match_date(text, pos) is not None and len(out) > 0:
+            if text[pos + 4 : pos + 5] in _DATE_SEPARATORS and out and (
+                _text.match_date(text, pos) is not None
+            ):
                 break
             out.append(ch)
             pos += 1

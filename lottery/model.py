@@ -132,9 +132,10 @@ class Draw(_Memo):
                 msg = f"{game.label}: prize of {tier} is negative ({amount})"
                 raise ValidationError(msg, game=game.code, token=str(amount))
             seen.add(tier)
-        order = {t.name: i for i, t in enumerate(edition.tiers)}
-        ordered = tuple(sorted(self.prizes, key=lambda pair: order[pair[0]]))
-        object.__setattr__(self, "prizes", ordered)
+        if len(self.prizes) > 1:
+            order = edition.order
+            ordered = tuple(sorted(self.prizes, key=lambda pair: order[pair[0]]))
+            object.__setattr__(self, "prizes", ordered)
 
     def __str__(self) -> str:
         return format_draw(self)

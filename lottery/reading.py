@@ -9,8 +9,9 @@ record that says why, so that nothing is lost.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 from lottery import _text
 from lottery.exceptions import InvalidCount, InvalidFormat, InvalidIssue, LotteryError, UnknownGame
@@ -20,6 +21,9 @@ from lottery.records import Record
 from lottery.rules import Game
 
 __all__ = ["make_record"]
+
+#: Numbers already in notation: digits, spaces, commas, ``+``.
+_PLAIN: Final = re.compile(r"[0-9 ,+]*")
 
 
 def _read_date(
@@ -73,8 +77,10 @@ def make_record(
             raise InvalidCount(msg, game=game.code)
         if isinstance(numbers, str):
             norm = _text.normalize(numbers)
-            scanned, stop = scan_numbers(norm, 0, len(norm), edition)
-            values = read_numbers(game, edition, scanned if not norm[stop:].strip() else norm)
+            if _PLAIN.fullmatch(norm) is None:  # labels, hyphens: through the grammar
+                scanned, stop = scan_numbers(norm, 0, len(norm), edition)
+                norm = scanned if not norm[stop:].strip() else norm
+            values = read_numbers(game, edition, norm)
         else:
             values = tuple(numbers)
         when, printed_weekday = _read_date(game, official, date)

@@ -189,7 +189,7 @@ class Validation:
             key = (draw.game.code, draw.issue, draw.numbers, draw.date, record.source)
             if key not in self._seen:
                 self._seen.add(key)
-                self.records.append(attrs.evolve(record, text=""))
+                self.records.append(record)
 
     def report(self) -> Report:
         """The report: the records kept, with the checks across draws done."""
