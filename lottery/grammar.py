@@ -82,6 +82,12 @@ FILLER: Final = (
     "福利彩票",
     "开奖公告",
     "开奖信息",
+    "体彩",
+    "福彩",
+    "出炉",
+    "揭晓",
+    "公布",
+    "如下",
     "开奖详情",
     "开奖日期",
     "开奖时间",
@@ -100,8 +106,8 @@ FILLER: Final = (
 )
 _BLANKS: Final = frozenset(" \t\r\n\u2028\u2029:,.;()[]{}<>-\"'`/|~!?*_=")
 _WEEKDAY_RE: Final = re.compile(r"(?:星期|礼拜|周)([一二三四五六日天])|\(([一二三四五六日天])\)")
-_ISSUE_RE: Final = re.compile(r"第?[ ]?([0-9]{5,7})[ ]?期")
-_ISSUE_LABELLED_RE: Final = re.compile(r"期号[ :]*([0-9]{5,7})(?:[ ]?期)?")
+_ISSUE_RE: Final = re.compile(r"第?[ ]{0,3}([0-9]{5,7})[ ]{0,3}期")
+_ISSUE_LABELLED_RE: Final = re.compile(r"期号[ :]*([0-9]{5,7})(?:[ ]{0,3}期)?")
 _LINE_BREAKS: Final = "\r\n\u2028\u2029"
 _DATE_SEPARATORS: Final = frozenset("-/.年")
 
@@ -299,8 +305,10 @@ def scan_numbers(  # noqa: C901 - one pass over the characters
                 break
         ch = text[pos]
         if "0" <= ch <= "9":
-            if text[pos + 4 : pos + 5] in _DATE_SEPARATORS and out and (
-                _text.match_date(text, pos) is not None
+            if (
+                text[pos + 4 : pos + 5] in _DATE_SEPARATORS
+                and out
+                and (_text.match_date(text, pos) is not None)
             ):
                 break
             out.append(ch)

@@ -46,7 +46,9 @@ from lottery.records import TEST_NUMBER, Record
 __all__ = ["extract", "scan", "scan_lines", "spans"]
 
 #: An issue written just before a game's name, on the same line: ``第2024028期双色球``.
-_ISSUE_BEFORE: Final = re.compile(r"(?:第[ ]?[0-9]{5,7}[ ]?期|期号[ :]*[0-9]{5,7}期?)[ :]*$")
+_ISSUE_BEFORE: Final = re.compile(
+    r"(?:第[ ]{0,3}[0-9]{5,7}[ ]{0,3}期|期号[ :]*[0-9]{5,7}(?:[ ]{0,3}期)?)[ :]*$"
+)
 _ISSUE_DIGITS: Final = re.compile(r"[0-9]{5,7}")
 #: How far an announcement may run when no other follows it.
 _SPAN: Final = 400
@@ -112,7 +114,9 @@ def spans(text: str, starts: list[int] | None = None) -> Iterator[tuple[int, int
             continue
         if "期" in text[max(line_start, start - 20) : start]:
             issue = _ISSUE_BEFORE.search(text, max(line_start, start - 20), start)
-            if issue is not None and (name_end is None or issue.start() > name_end + 12):
+            if issue is not None and (
+                name_end is None or name_end <= line_start or issue.start() > name_end + 12
+            ):
                 start = issue.start()
         found.append(start)
         name_end = m.end()
