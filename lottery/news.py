@@ -230,24 +230,51 @@ def scan_lines(lines: Iterable[tuple[int, str, bool]], *, source: str) -> Iterat
     Lines are scanned in blocks of about a megabyte; the last few lines of a
     block are read again with the next, so an announcement across the cut is
     read whole, once.  A line with bytes that do not decode is reported
-    (``unreadable``) and skipped: it costs only itself.
+    (``unreadable``, in its place among the records) and skipped: it costs
+    only itself.
     """
     block: list[tuple[int, str]] = []
+    bad_lines: list[Record] = []
     size = 0
     for number, raw, bad in lines:
-        text = "" if bad else raw
         if bad:
             reason = f"line {number} has bytes that are not text in the file's encoding"
-            yield Record(source, f"line {number}", _text.shorten(raw), None,
-                         error=reason, kind="unreadable")  # fmt: skip
+            bad_lines.append(
+                Record(
+                    source,
+                    f"line {number}",
+                    _text.shorten(raw),
+                    None,
+                    error=reason,
+                    kind="unreadable",
+                )
+            )
+        text = "" if bad else raw
         block.append((number, text))
         size += len(text) + 1
         if size >= _BLOCK and len(block) > _CARRY:
             keep = block[-_CARRY:]
-            yield from _block(block, source, before=keep[0][0])
+            before = keep[0][0]
+            done = [r for r in bad_lines if _line(r) < before]
+            bad_lines = bad_lines[len(done) :]
+            yield from _merged(_block(block, source, before=before), done)
             block, size = keep, sum(len(t) + 1 for _, t in keep)
     if block:
-        yield from _block(block, source, before=None)
+        yield from _merged(_block(block, source, before=None), bad_lines)
+
+
+def _line(record: Record) -> int:
+    return int(record.where.removeprefix("line "))
+
+
+def _merged(found: Iterator[Record], bad: list[Record]) -> Iterator[Record]:
+    """Two runs of records in line order, merged in line order."""
+    pending = list(bad)
+    for record in found:
+        while pending and _line(pending[0]) <= _line(record):
+            yield pending.pop(0)
+        yield record
+    yield from pending
 
 
 def _block(block: list[tuple[int, str]], source: str, before: int | None) -> Iterator[Record]:
@@ -255,6 +282,5 @@ def _block(block: list[tuple[int, str]], source: str, before: int | None) -> Ite
     first = block[0][0]
     text = "\n".join(t for _, t in block)
     for record in scan(text, source=source, first_line=first):
-        line = int(record.where.removeprefix("line "))
-        if before is None or line < before:
+        if before is None or _line(record) < before:
             yield record
