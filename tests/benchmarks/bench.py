@@ -10,6 +10,8 @@ Sections:
 - batch: the command line on a file of 1,000,000 single 双色球 tickets (command
   start to result, peak memory), and a 10,000-draw history against one 复式.
 - validate: records per second for each input kind.
+- stream: the command line on 100 MB text, CSV and JSON histories: records/s and peak memory
+  (LOTTERY_BENCH_MB=20 for a quicker run).
 """
 
 from __future__ import annotations
@@ -271,11 +273,77 @@ def bench_validate() -> None:
             print(f"  {kind:<36} {n:>6,} records  {best:6.3f} s  {n / best:>9,.0f} records/s")
 
 
+def _history_rows(n: int, seed: int = 7) -> list[tuple[str, list[int], int]]:
+    """``n`` 双色球 draws with distinct issues (2003001 on), as a real history has."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        issue = f"{2003 + i // 150}{i % 150 + 1:03d}"
+        out.append((issue, sorted(rng.sample(range(1, 34), 6)), rng.randint(1, 16)))
+    return out
+
+
+def _write_large(tmp: str, kind: str, size: int, rows: list[tuple[str, list[int], int]]) -> str:
+    """A history of ``size`` bytes: the rows again and again (snapshots of one source)."""
+    if kind == "text":
+        unit = "".join(
+            f"双色球第{i}期 开奖号码：{' '.join(f'{n:02d}' for n in r)} + {b:02d}\n" for i, r, b in rows
+        )
+        head, tail, sep = "", "", ""
+    elif kind == "csv":
+        unit = "".join(f"{i},{' '.join(f'{n:02d}' for n in r)} + {b:02d}\n" for i, r, b in rows)
+        head, tail, sep = "期号,开奖号码\n", "", ""
+    else:
+        unit = ",".join(
+            json.dumps({"name": "ssq", "code": i, "red": ",".join(f"{n:02d}" for n in r),
+                        "blue": f"{b:02d}"})
+            for i, r, b in rows
+        )
+        head, tail, sep = '{"state":0,"message":"查询成功","result":[', "]}", ","
+    path = os.path.join(tmp, f"ssq_history.{'txt' if kind == 'text' else kind}")
+    data = unit.encode()
+    with open(path, "wb") as handle:
+        handle.write(head.encode())
+        written = 0
+        while written < size:
+            if written:
+                handle.write(sep.encode())
+            handle.write(data)
+            written += len(data)
+        handle.write(tail.encode())
+    return path
+
+
+def bench_stream() -> None:
+    """100 MB of each input kind through the command line: records/s and peak memory."""
+    size = int(os.environ.get("LOTTERY_BENCH_MB", "100")) << 20
+    rows = _history_rows(3_000)
+    print(f"lottery validate of {size >> 20} MB histories (3,000 distinct 双色球 draws, repeated)")
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind in ("text", "csv", "json"):
+            path = _write_large(tmp, kind, size, rows)
+            mb = os.path.getsize(path) / (1 << 20)
+            records = sum(1 for _ in open(path, "rb")) - (kind == "csv") if kind != "json" else None
+            wall, peak = _run([sys.executable, "-m", "lottery", "validate", "--game", "ssq", path])
+            if records is None:
+                records = (size // (len(json.dumps(rows[0])) + 40)) and _json_records(path)
+            print(
+                f"  {kind:<5} {mb:6.0f} MB  {records:>10,} records  {wall:6.1f} s"
+                f"  {records / wall:>9,.0f} records/s  peak {peak:6.0f} MB ({peak / mb:.2f}× the input)"
+            )
+
+
+def _json_records(path: str) -> int:
+    with open(path, "rb") as handle:
+        return sum(chunk.count(b'"code"') for chunk in iter(lambda: handle.read(1 << 20), b""))
+
+
 SECTIONS = {
     "check": bench_check,
     "lines": bench_lines,
     "batch": bench_batch,
     "validate": bench_validate,
+    "stream": bench_stream,
 }
 
 
