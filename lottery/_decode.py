@@ -34,6 +34,8 @@ DEFAULT_MAX_BYTES: Final = 1 << 30
 _CHUNK: Final = 1 << 20
 #: Non-ASCII lines looked at before the encoding is decided.
 _VOTES: Final = 16
+#: Lines held back at most while the encoding is not decided (ASCII lines between samples).
+_PENDING: Final = 4096
 _DECLARED: Final = re.compile(
     rb"""(?:charset|encoding)\s*=\s*["']?\s*(gb2312|gbk|gb18030|utf-?8)""", re.IGNORECASE
 )
@@ -145,7 +147,7 @@ def lines(stream: BinaryIO, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
             pending.append((number, data))
             if not data.isascii():
                 samples.append(data)
-            if len(samples) < _VOTES:
+            if len(samples) < _VOTES and len(pending) < _PENDING:
                 continue
             encoding = _vote(samples)
             yield from _decoded(pending, encoding)

@@ -243,3 +243,12 @@ def test_announcements_in_prose_and_markup(parts: list[tuple[lottery.Draw, str, 
     """Canonical announcements between any prose, markup and line breaks: exactly those draws."""
     text = "".join(f"{before}{draw}\n{after}" for draw, before, after in parts)
     assert news.extract(text) == [draw for draw, _, _ in parts]
+
+
+@given(st.data())
+def test_what_parse_draw_accepts_news_finds(data: st.DataObject) -> None:
+    """Any announcement line of the strategies: parse_draw and news.extract give the same draw."""
+    game = data.draw(lst.games())
+    line = data.draw(lst.announcement_lines(game=game))
+    (found,) = news.extract(line)
+    assert lottery.parse_draw(game, line) == found

@@ -170,3 +170,14 @@ def test_a_missing_file_among_several(tmp_path: pathlib.Path) -> None:
     assert done.returncode == 2
     assert b"cannot read" in done.stderr
     assert b"19048" in done.stdout  # the readable file was still validated
+
+
+def test_ascii_rows_after_a_chinese_header_are_not_held_back() -> None:
+    """Memory stays bounded: the encoding is decided after a bounded number of lines."""
+    data = "期号,开奖号码\n".encode("gb18030") + b"".join(
+        f"{2003000 + i % 999 + 1},01 02 03 04 05 06 + 07\n".encode() for i in range(20_000)
+    )
+    lines = _decode.lines(io.BytesIO(data), name="x")
+    first = next(lines)
+    assert first.text == "期号,开奖号码"  # GB18030 decided from one sample, early
+    assert sum(1 for _ in lines) == 20_000

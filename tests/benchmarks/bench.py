@@ -287,7 +287,8 @@ def _write_large(tmp: str, kind: str, size: int, rows: list[tuple[str, list[int]
     """A history of ``size`` bytes: the rows again and again (snapshots of one source)."""
     if kind == "text":
         unit = "".join(
-            f"双色球第{i}期 开奖号码：{' '.join(f'{n:02d}' for n in r)} + {b:02d}\n" for i, r, b in rows
+            f"双色球第{i}期 开奖号码：{' '.join(f'{n:02d}' for n in r)} + {b:02d}\n"
+            for i, r, b in rows
         )
         head, tail, sep = "", "", ""
     elif kind == "csv":
@@ -295,8 +296,14 @@ def _write_large(tmp: str, kind: str, size: int, rows: list[tuple[str, list[int]
         head, tail, sep = "期号,开奖号码\n", "", ""
     else:
         unit = ",".join(
-            json.dumps({"name": "ssq", "code": i, "red": ",".join(f"{n:02d}" for n in r),
-                        "blue": f"{b:02d}"})
+            json.dumps(
+                {
+                    "name": "ssq",
+                    "code": i,
+                    "red": ",".join(f"{n:02d}" for n in r),
+                    "blue": f"{b:02d}",
+                }
+            )
             for i, r, b in rows
         )
         head, tail, sep = '{"state":0,"message":"查询成功","result":[', "]}", ","
