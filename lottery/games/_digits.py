@@ -446,10 +446,18 @@ def common_plays(straight: str) -> tuple[Play, ...]:
     """The plays 排列3 and 3D share, after their 直选/单选 ([S-166], [S-ML])."""
     return (
         GroupPlay(
-            "组选3", straight, group=3, summary="one 组三 combination, or 包号 of 2–10 digits"
+            "组选3",
+            straight,
+            aliases=("组三", "组3", "组选三", "组三包号", "组选3包号"),
+            group=3,
+            summary="one 组三 combination, or 包号 of 2–10 digits",
         ),
         GroupPlay(
-            "组选6", straight, group=6, summary="one 组六 combination, or 包号 of 4–10 digits"
+            "组选6",
+            straight,
+            aliases=("组六", "组6", "组选六", "组六包号", "组选6包号"),
+            group=6,
+            summary="one 组六 combination, or 包号 of 4–10 digits",
         ),
         SumPlay(
             "直选和值",

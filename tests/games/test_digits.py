@@ -192,3 +192,22 @@ def test_a_refused_play_says_why_and_is_not_offered() -> None:
     assert raised.value.kind == "unsupported"
     assert raised.value.position == 1
     assert "直选组合胆拖" not in [p.name for p in lottery.get_game("pl3").plays]
+
+
+@pytest.mark.parametrize("code", ["pl3", "3d"])
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("组六 236", "组选6 236"),
+        ("组6 236", "组选6 236"),
+        ("组选六 2368", "组选6 2368"),
+        ("组三 116", "组选3 116"),
+        ("组3 116", "组选3 116"),
+        ("组选三 168", "组选3 168"),
+        ("直选 161", "161"),
+        ("单选 161", "161"),
+    ],
+)
+def test_shop_vocabulary(code: str, text: str, canonical: str) -> None:
+    """The words shops print on tickets are the plays' names too."""
+    assert str(lottery.parse_ticket(code, text)) == canonical
