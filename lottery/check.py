@@ -25,6 +25,10 @@ class Win:
     count: int
     prize: int | None
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready."""
+        return {"tier": self.tier, "count": self.count, "prize": self.prize}
+
     @property
     def amount(self) -> int | None:
         """Prize money for these bets at multiple 1, or ``None`` if pending."""
@@ -50,6 +54,19 @@ class CheckResult:
         known = sum(w.amount for w in self.wins if w.amount is not None)
         object.__setattr__(self, "total", known * self.multiple)
 
+    def __str__(self) -> str:
+        """One line: ``双色球 2019021 02 05 … + 04: 三等奖 1 注 × 3000元, total 3,000元``."""
+        head = f"{self.draw.game.name} {self.draw.issue} {self.ticket}"
+        if not self.wins:
+            return f"{head}: no prize"
+        wins = ", ".join(
+            f"{w.tier} {w.count * self.multiple} 注 × "
+            + ("pending" if w.prize is None else f"{w.prize:,}元")
+            for w in self.wins
+        )
+        pending = f" + {'、'.join(self.pending)} pending" if self.pending else ""
+        return f"{head}: {wins}; total {self.total:,}元{pending}"
+
     @property
     def won(self) -> bool:
         """Whether any bet won."""
@@ -69,7 +86,7 @@ class CheckResult:
             "form": self.ticket.form,
             "bets": self.bets,
             "multiple": self.multiple,
-            "wins": [{"tier": w.tier, "count": w.count, "prize": w.prize} for w in self.wins],
+            "wins": [w.to_dict() for w in self.wins],
             "total": self.total,
             "pending": list(self.pending),
         }

@@ -140,6 +140,20 @@ class Draw(_Memo):
     def __str__(self) -> str:
         return format_draw(self)
 
+    def __repr__(self) -> str:
+        return f"<Draw {self.game.code} {format_draw(self)!r}>"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the same shape in every command's ``--json``."""
+        return {
+            "game": self.game.code,
+            "issue": self.issue,
+            "numbers": list(self.numbers),
+            "date": self.date.isoformat() if self.date else None,
+            "prizes": dict(self.prizes),
+            "special_period": self.special_period,
+        }
+
     @property
     def edition(self) -> Edition:
         """The rule edition in force for this draw's issue."""
@@ -292,6 +306,21 @@ class Ticket(_Memo):
     def __str__(self) -> str:
         text = self.play_object.format(self)
         return text if self.multiple == 1 else f"{text} x{self.multiple}"
+
+    def __repr__(self) -> str:
+        return f"<Ticket {self.game.code} {str(self)!r}>"
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the same shape in every command's ``--json``."""
+        return {
+            "game": self.game.code,
+            "ticket": str(self),
+            "play": self.play,
+            "form": self.form,
+            "bets": self.bets,
+            "multiple": self.multiple,
+            "cost": self.cost,
+        }
 
     @property
     def play_object(self) -> Play:

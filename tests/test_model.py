@@ -132,3 +132,35 @@ def test_editions_switch_exactly_at_their_boundary(
     assert game.edition(first).name == after
     assert game.edition("2004001").name == before
     assert game.edition("2099001").name == after
+
+
+def test_repr_shows_the_game_and_the_notation() -> None:
+    draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
+    ticket = lottery.parse_ticket("ssq", "02 05 # 07 08 20 27 33 + 04 x2")
+    assert repr(draw) == "<Draw ssq '双色球 第2019021期 02 05 07 08 20 27 + 04'>"
+    assert repr(ticket) == "<Ticket ssq '02 05 # 07 08 20 27 33 + 04 x2'>"
+
+
+def test_to_dict_is_json() -> None:
+    import json
+
+    draw = lottery.parse_draw(
+        "ssq", "2019-02-24 02 05 07 08 20 27 + 04; 一等奖=5000000", issue="2019021"
+    )
+    ticket = lottery.parse_ticket("ssq", "02 05 # 07 08 20 27 33 + 04 x2")
+    result = lottery.check(ticket, draw)
+    for value in (draw, ticket, result, *result.wins):
+        assert json.loads(json.dumps(value.to_dict(), ensure_ascii=False)) == value.to_dict()
+    assert draw.to_dict() == {
+        "game": "ssq",
+        "issue": "2019021",
+        "numbers": [2, 5, 7, 8, 20, 27, 4],
+        "date": "2019-02-24",
+        "prizes": {"一等奖": 5_000_000},
+        "special_period": None,
+    }
+    assert ticket.to_dict()["cost"] == 20
+    assert str(result) == (
+        "双色球 2019021 02 05 # 07 08 20 27 33 + 04 x2:"
+        " 一等奖 2 注 × 5,000,000元, 三等奖 8 注 × 3,000元; total 10,024,000元"
+    )
