@@ -223,3 +223,28 @@ def test_import_lottery_does_not_import_hypothesis() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "False"
+
+
+def test_without_hypothesis_the_import_error_names_the_extra() -> None:
+    """A finder that hides hypothesis stands for an environment without the test extra."""
+    code = (
+        "import sys, importlib.abc\n"
+        "class Hide(importlib.abc.MetaPathFinder):\n"
+        "    def find_spec(self, name, path, target=None):\n"
+        "        if name == 'hypothesis' or name.startswith('hypothesis.'):\n"
+        "            raise ModuleNotFoundError(name=name)\n"
+        "sys.meta_path.insert(0, Hide())\n"
+        "try:\n"
+        "    import lottery.strategies\n"
+        "except ImportError as error:\n"
+        "    print(type(error).__name__, error)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.startswith("ImportError ")
+    assert "pip install 'lottery[test]'" in out
+
+
+def test_dir_lists_only_the_api() -> None:
+    assert dir(lottery) == sorted(lottery.__all__)

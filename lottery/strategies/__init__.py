@@ -49,8 +49,16 @@ def _hypothesis_setup_hook() -> None:
 
 
 import attrs  # noqa: E402 - after the hook, see its docstring
-from hypothesis import strategies as st  # noqa: E402
-from hypothesis.errors import InvalidArgument  # noqa: E402
+
+try:
+    from hypothesis import strategies as st
+    from hypothesis.errors import InvalidArgument
+except ModuleNotFoundError as missing:  # pragma: no cover - tested in a subprocess
+    msg = (
+        "lottery.strategies needs the hypothesis package: install the test extra,"
+        " pip install 'lottery[test]'"
+    )
+    raise ImportError(msg, name=missing.name) from None
 
 from lottery import registry  # noqa: E402
 from lottery.exceptions import LotteryError  # noqa: E402
