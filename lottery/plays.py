@@ -173,6 +173,21 @@ def _singles_across(
 
 
 @functools.cache
+def _suggest(zones: Sequence[Zone], text: str) -> str:
+    """``; did you mean "01 02 03 04 05 06 + 04"?`` when only the zone separator is missing."""
+    tokens = text.split()
+    if len(zones) < 2 or any(z.positional for z in zones):
+        return ""
+    if len(tokens) != sum(z.size for z in zones):
+        return ""
+    out: list[str] = []
+    i = 0
+    for zone in zones:
+        out.append(" ".join(tokens[i : i + zone.size]))
+        i += zone.size
+    return f'; did you mean "{" + ".join(out)}"?'
+
+
 def layouts(
     game: Game, edition: Edition | None
 ) -> tuple[tuple[tuple[Zone, ...], Edition | None], ...]:
@@ -276,9 +291,10 @@ class StandardPlay(Play):
                     return Picks(tuple(singles), (), edition)
         want = " or ".join(sorted({str(len(z)) for z, _ in candidates}))
         zone_names = " / ".join(" + ".join(z.name for z in zones) for zones, _ in candidates)
+        hint = _suggest(candidates[0][0], text) if len(parts) == 1 else ""
         msg = (
             f"{game.label}: {len(parts)} zone(s) split by '+' at column {offset + 1};"
-            f" expected {want} ({zone_names})"
+            f" expected {want} ({zone_names}){hint}"
         )
         raise InvalidCount(msg, game=game.code, token=text.strip(), position=offset + 1)
 

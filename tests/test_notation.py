@@ -325,3 +325,11 @@ def test_too_long_is_refused_quickly() -> None:
         lottery.parse_ticket("ssq", "0" * 1_000_000)
     with pytest.raises(lottery.InvalidFormat, match="characters long"):
         lottery.parse_draw("ssq", "+" * 1_000_000, issue="2019021")
+
+
+def test_a_missing_zone_separator_suggests_the_fix() -> None:
+    with pytest.raises(lottery.InvalidCount, match=r'did you mean "01 02 03 04 05 06 \+ 04"\?'):
+        lottery.parse_ticket("ssq", "01 02 03 04 05 06 04")
+    with pytest.raises(lottery.InvalidCount) as raised:
+        lottery.parse_ticket("ssq", "01 02 03 04 05 04")  # too few for a guess: no suggestion
+    assert "did you mean" not in str(raised.value)
