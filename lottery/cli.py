@@ -16,6 +16,8 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
+import attrs
+
 from lottery import _io, _text
 from lottery._version import __version__
 from lottery.batch import Rejected, Tally, check_many, read_for_draws
@@ -35,12 +37,18 @@ class _Usage(Exception):
     """A usage or I/O problem: message, exit 2."""
 
 
+class _Mismatch(_Usage):
+    """Draws of another game than the one checked (GameMismatch): exit 2."""
+
+
 def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        msg = f"not a date (YYYY-MM-DD): {text!r}"
-        raise argparse.ArgumentTypeError(msg) from None
+    """A date written as in draw text: ``2019-02-24``, ``2019/2/24``, ``2019年2月24日``."""
+    norm = _text.normalize(text).strip()
+    found = _text.match_date(norm)
+    if found is None or found[2] != len(norm):
+        msg = f"not a date (2019-02-24, 2019/2/24 or 2019年2月24日): {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return found[0]
 
 
 def _size(text: str) -> int:
@@ -226,8 +234,10 @@ def _check(args: argparse.Namespace) -> int:
         if args.draw is not None or args.issue is not None:
             msg = "--history replaces --issue and --draw: give one or the other"
             raise _Usage(msg)
-        draws = _history(args)
+        feed = _history(args)
+        draws = feed.draws
     else:
+        feed = None
         draws = [_draw_from_args(args)]
     if args.ticket_file is not None:
         if args.tickets:
@@ -237,28 +247,66 @@ def _check(args: argparse.Namespace) -> int:
     if not args.tickets:
         msg = "no tickets: give them as arguments or with --tickets FILE"
         raise _Usage(msg)
-    if args.history is not None:
-        return _check_history(args, draws)
+    if feed is not None:
+        return _check_history(args, feed)
     return _check_tickets(args, draws[0])
 
 
-def _history(args: argparse.Namespace) -> list[Draw]:
-    from lottery.validate import read_inputs  # noqa: PLC0415 - heavier import
+@attrs.frozen
+class _Feed:
+    """The draws of a --history feed, and what in it cannot be trusted."""
+
+    draws: list[Draw]
+    rejected: list[dict[str, Any]]
+    conflicts: list[dict[str, Any]]
+
+
+def _history(args: argparse.Namespace) -> _Feed:
+    """The feed's draws of the game checked; its rejected records and conflicting issues apart.
+
+    The feed's own game decides (its records, its name): a feed of another game is
+    refused as a ticket of another game is (GameMismatch, exit 2).
+    """
+    from lottery.validate import read_file  # noqa: PLC0415 - heavier import
 
     try:
-        records = read_inputs([args.history], game=args.game)
+        records = read_file(args.history)
+        if all(r.draw is None and r.kind == "game" for r in records):
+            records = read_file(args.history, game=args.game)  # the feed does not say: ours
     except OSError as error:
         msg = f"cannot read {args.history}: {error.strerror or error}"
         raise _Usage(msg) from None
-    draws = [r.draw for r in records if r.draw is not None and r.draw.game is args.game]
+    games = {r.draw.game for r in records if r.draw is not None}
+    if games and args.game not in games:
+        names = "、".join(sorted(g.label for g in games))
+        msg = (
+            f"--history {args.history} holds draws of {names}, not {args.game.label}:"
+            " a ticket is checked against draws of its own game"
+        )
+        raise _Mismatch(msg)
+    rejected = [
+        {"where": r.where, "text": r.text, "reason": r.error or "", "kind": r.kind or "invalid"}
+        for r in records
+        if r.draw is None
+    ]
+    by_issue: dict[str, list[Draw]] = {}
+    for record in records:
+        if record.draw is not None and record.draw.game is args.game:
+            by_issue.setdefault(record.draw.issue, []).append(record.draw)
+    conflicts = [
+        {"issue": issue, "results": sorted({str(d).split(" ", 2)[2] for d in found})}
+        for issue, found in by_issue.items()
+        if len({(d.numbers, d.date) for d in found}) > 1
+    ]
+    bad = {c["issue"] for c in conflicts}
+    draws = sorted(
+        (found[0] for issue, found in by_issue.items() if issue not in bad),
+        key=lambda d: d.issue_key,
+    )
     if not draws:
-        msg = f"{args.history} holds no {args.game.label} draws"
+        msg = f"--history {args.history} holds no {args.game.label} draws that can be trusted"
         raise _Usage(msg)
-    draws.sort(key=lambda d: d.issue_key)
-    unique: dict[str, Draw] = {}
-    for draw in draws:
-        unique.setdefault(draw.issue, draw)
-    return list(unique.values())
+    return _Feed(draws, rejected, conflicts)
 
 
 def _yuan(amount: int | None) -> str:
@@ -313,9 +361,18 @@ def _check_tickets(args: argparse.Namespace, draw: Draw) -> int:
     return REJECTED if rejected else OK
 
 
-def _check_history(args: argparse.Namespace, draws: list[Draw]) -> int:
+def _check_history(args: argparse.Namespace, feed: _Feed) -> int:
+    draws = feed.draws
     out: list[dict[str, Any]] = []
-    status = OK
+    status = REJECTED if feed.rejected or feed.conflicts else OK
+    for bad in feed.rejected[: args.max_listed]:
+        print(f"{args.history}:{bad['where']}: rejected: {bad['reason']}", file=sys.stderr)
+    for conflict in feed.conflicts[: args.max_listed]:
+        said = " / ".join(conflict["results"])
+        print(
+            f"{args.history}: issue {conflict['issue']} not checked: the feed says {said}",
+            file=sys.stderr,
+        )
     for text in args.tickets:
         try:
             readings = read_for_draws(args.game, text, draws)
@@ -348,7 +405,17 @@ def _check_history(args: argparse.Namespace, draws: list[Draw]) -> int:
         extra = f" (+ {', '.join(pending)} pending)" if pending else ""
         print(f"  sum {_yuan(total)}{extra}")
     if args.json:
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        data = {
+            "draws": len(draws),
+            "tickets": out,
+            "feed": {
+                "source": args.history,
+                "rejected": feed.rejected[: args.max_listed],
+                "rejected_count": len(feed.rejected),
+                "conflicts": feed.conflicts,
+            },
+        }
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     return status
 
 

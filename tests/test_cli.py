@@ -139,7 +139,15 @@ def test_history(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys, "check", "ssq", "--history", feed, "04 06 14 21 22 33 + 01", "--json"
     )
-    (entry,) = json.loads(out)
+    data = json.loads(out)
+    assert data["draws"] == 16
+    assert data["feed"] == {
+        "source": feed,
+        "rejected": [],
+        "rejected_count": 0,
+        "conflicts": [],
+    }
+    (entry,) = data["tickets"]
     assert entry["draws"] == 16
     assert [w["issue"] for w in entry["won"]][-1] == "2026095"
     assert entry["pending"] == ["二等奖"]
@@ -285,3 +293,32 @@ def test_history_across_the_seven_star_switch(
     code, _, err = run(capsys, "check", "qxc", "--history", str(feed), "25087")
     assert code == 1
     assert "rejected" in err
+
+
+def test_history_of_another_game_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+) -> None:
+    feed = tmp_path / "3d_history.csv"
+    feed.write_text("期号,开奖号码\n2019048,326\n2019049,581\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", "pl3", "--history", str(feed), "326")
+    assert code == 2
+    assert "福彩3D (3d)" in err
+    assert "not 排列3 (pl3)" in err
+
+
+def test_history_with_bad_records_and_conflicts(
+    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+) -> None:
+    feed = tmp_path / "pl3_feed.txt"
+    feed.write_text(
+        "排列3 第19048期 161\n排列3 第19048期 162\n排列3 第19049期 16\n排列3 第19050期 123\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "check", "pl3", "--history", str(feed), "123", "--json")
+    assert code == 1  # the feed had errors: a cron job notices
+    data = json.loads(out)
+    assert data["draws"] == 1  # 19048 is in conflict: not checked
+    assert [c["issue"] for c in data["feed"]["conflicts"]] == ["19048"]
+    assert data["feed"]["rejected_count"] == 1
+    assert "issue 19048 not checked" in err
+    assert "line 3: rejected" in err
