@@ -170,11 +170,15 @@ def _merge(parts: Sequence[dict[str, Any]], keep: int, order: dict[str, int]) ->
     for part in parts:
         for tier, count in part["wins"].items():
             wins[tier] = wins.get(tier, 0) + count
-    winners = [
+    every = [
         Winner(where, ticket, issue, tuple(Win(*w) for w in won), total, multiple)
         for part in parts
         for where, ticket, issue, won, total, multiple in part["winners"]
-    ][:keep]
+    ]
+    best = len(order)
+    winners = sorted(
+        every, key=lambda w: (min((order.get(x.tier, best) for x in w.wins), default=0), w.where)
+    )[:keep]
     rejected = [Rejected(*r) for part in parts for r in part["rejected"]][:keep]
     return Tally(
         sum(p["tickets"] for p in parts),

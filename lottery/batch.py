@@ -20,6 +20,7 @@ its bets and five times its winning bets, so ``total`` is Σ wins × prize.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -85,8 +86,9 @@ def _frozen_mapping(value: Mapping[str, int]) -> Mapping[str, int]:
 class Tally:
     """What a batch of tickets won, with the inputs that were rejected.
 
-    ``winners`` and ``rejected`` keep the first entries only (1000 by
-    default); ``winners_count`` and ``rejected_count`` count them all.
+    ``winners`` keeps the best winners only (1000 by default): best tier first,
+    then by line; ``rejected`` the first rejected inputs; ``winners_count`` and
+    ``rejected_count`` count them all.
     """
 
     tickets: int
@@ -125,12 +127,14 @@ class _Counter:
         self.tickets = self.bets = self.total = 0
         self.wins: dict[str, int] = {}
         self.pending: dict[str, None] = {}
-        self.winners: list[Winner] = []
+        self.best: list[tuple[int, int, int, Winner]] = []  # a heap of (-rank, -line, seq, …)
         self.winners_count = 0
         self.rejected: list[Rejected] = []
         self.rejected_count = 0
         self.keep_winners = keep_winners
         self.keep_rejected = keep_rejected
+        #: Each tier's place, best first (the draws' editions), for ranking winners.
+        self.rank: dict[str, int] = {}
         self.on_rejected = on_rejected
 
     def reject(self, where: int, text: str, error: Exception) -> None:
@@ -158,8 +162,31 @@ class _Counter:
                 total += win.prize * win.count * multiple
         self.total += total
         self.winners_count += 1
-        if len(self.winners) < self.keep_winners:
-            self.winners.append(Winner(where, ticket, issue, wins, total, multiple))
+        rank = min(self.rank.get(w.tier, len(self.rank)) for w in wins) if wins else 0
+        if self.wants(rank, where):
+            self.keep(rank, where, Winner(where, ticket, issue, wins, total, multiple))
+
+    def wants(self, rank: int, where: int) -> bool:
+        """Whether a winner of this rank and line would be among the best kept."""
+        if len(self.best) < self.keep_winners:
+            return True
+        worst_rank, worst_line = -self.best[0][0], -self.best[0][1]
+        return (rank, where) < (worst_rank, worst_line)
+
+    def keep(self, rank: int, where: int, winner: Winner) -> None:
+        """Keep ``winner`` among the best, dropping the worst kept if there are too many."""
+        if self.keep_winners <= 0:
+            return
+        item = (-rank, -where, self.winners_count, winner)
+        if len(self.best) < self.keep_winners:
+            heapq.heappush(self.best, item)
+        else:
+            heapq.heapreplace(self.best, item)
+
+    @property
+    def winners(self) -> list[Winner]:
+        """The winners kept, best tier first, then by line."""
+        return [w for _, _, _, w in sorted(self.best, key=lambda i: (-i[0], -i[1]))]
 
     def freeze(self, draws: int, order: Mapping[str, int]) -> Tally:
         wins = dict(sorted(self.wins.items(), key=lambda item: order.get(item[0], len(order))))
@@ -222,6 +249,9 @@ def check_many(
         msg = f"every draw must be of {the_game.label}"
         raise GameMismatch(msg, game=the_game.code)
     counter = _Counter(keep_winners, keep_rejected, on_rejected)
+    for draw in history:  # a tier's place: its best under any edition of the draws
+        for place, tier in enumerate(draw.edition.tiers):
+            counter.rank[tier.name] = min(place, counter.rank.get(tier.name, place))
     lane = _fast_lane(history)
     if len(lane) == 1 and lane[0][1] is not None:
         _one_draw(counter, tickets, lane, the_game, first_line)
@@ -267,7 +297,7 @@ def _one_draw(
     assert scorer is not None  # noqa: S101 - checked by the caller
     by_tiers: dict[tuple[str, ...], int] = {}
     fast_tickets = fast_bets = 0
-    keep = counter.keep_winners
+    rank_of = counter.rank
     for where, item in enumerate(tickets, first_line):
         if type(item) is str:
             scored = scorer(item)
@@ -278,11 +308,12 @@ def _one_draw(
                 if tiers:
                     by_tiers[tiers] = by_tiers.get(tiers, 0) + times
                     counter.winners_count += 1
-                    if len(counter.winners) < keep:
+                    rank = rank_of[tiers[0]]
+                    if counter.wants(rank, where):
                         wins = tuple(Win(t, 1, prizes[t]) for t in tiers)
                         total = sum((p or 0) for p in (prizes[t] for t in tiers)) * times
-                        counter.winners.append(
-                            Winner(where, item.strip(), draw.issue, wins, total, times)
+                        counter.keep(
+                            rank, where, Winner(where, item.strip(), draw.issue, wins, total, times)
                         )
                 continue
         _one_item(counter, where, item, lane, [draw], game)

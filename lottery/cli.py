@@ -121,7 +121,10 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=1000,
         metavar="N",
-        help="list at most N winners and N rejected lines (all are counted)",
+        help=(
+            "list at most N winners (best tier first, then by line) and N rejected lines;"
+            " all are counted, and the output says how many more (default 1000)"
+        ),
     )
 
     val = sub.add_parser(

@@ -163,3 +163,16 @@ def test_the_parallel_checker_agrees(tmp_path: pathlib.Path, encoding: str) -> N
         == [r.where for r in single.rejected]
         == [i + 1 for i in range(0, 3000, 97)]
     )
+
+
+def test_the_best_winners_are_kept_whatever_their_line() -> None:
+    """Of many small winners and one big one at the end, the big one is listed first."""
+    draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
+    lines = ["01 03 06 09 10 11 + 04"] * 2_000 + ["02 05 07 08 20 27 + 01"]  # 六等奖…, 二等奖
+    tally = lottery.check_many(lines, [draw], keep_winners=10)
+    assert tally.winners_count == 2_001
+    assert len(tally.winners) == 10
+    assert tally.winners[0].where == 2_001
+    assert [w.where for w in tally.winners[1:]] == list(range(1, 10))
+    mixed = lottery.check_many(["01 02 03 04 05 06 07 + 04", *lines], [draw], keep_winners=3)
+    assert [w.where for w in mixed.winners] == [2_002, 1, 2]  # the general path ranks too

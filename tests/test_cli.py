@@ -105,7 +105,7 @@ def test_ticket_file(capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path)
     assert data["pending"] == ["一等奖"]
     assert [r["line"] for r in data["rejected"]] == [5]
     assert data["rejected_count"] == 1
-    assert [w["line"] for w in data["winners"]] == [2, 4, 6]
+    assert [w["line"] for w in data["winners"]] == [6, 2, 4]  # best tier first, then by line
     assert data["winners_count"] == 3
     code, out, err = run(capsys, "check", *DRAW, "--tickets", str(path))
     assert f"{path}:5: " in err
