@@ -14,6 +14,8 @@ import itertools
 import json
 import multiprocessing
 import os
+import signal
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -27,13 +29,28 @@ from lottery.notation import parse_draw
 from lottery.registry import get_game
 from lottery.rules import Game
 
-__all__ = ["check_file"]
+__all__ = ["MIN_SIZE", "check_file", "splittable"]
 
 #: Files smaller than this are checked in one process: starting workers costs more.
 MIN_SIZE = 4 << 20
 _BLOCK = 1 << 20
 #: Encodings in which a newline byte always ends a line.
 _SPLITTABLE = ("utf-8", "utf-8-sig", "gb18030")
+
+
+def splittable(path: str, min_size: int = MIN_SIZE) -> bool:
+    """Whether ``path`` is a regular file large enough to split over processes.
+
+    A pipe, a FIFO or standard input is read once, by one process: opening it
+    again would take lines from the reader.
+    """
+    if path == "-":
+        return False
+    try:
+        status = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(status.st_mode) and status.st_size >= min_size
 
 
 class _Range(io.RawIOBase):
@@ -159,10 +176,22 @@ def _worker(
 
 
 def _run(result: str, *args: Any) -> None:  # noqa: ANN401
-    """A worker process: check one range and leave the tally in ``result``."""
-    tally = _worker(*args)
-    with open(result, "w", encoding="utf-8") as handle:
-        json.dump(tally, handle, ensure_ascii=False)
+    """A worker process: check one range and leave the tally in ``result``.
+
+    The parent ends the workers on an interrupt; a worker ignores it itself, so
+    Ctrl-C prints one line, not a traceback per process.  A worker that fails
+    says so in one line and exits 1.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not ours
+    try:
+        tally = _worker(*args)
+        with open(result, "w", encoding="utf-8") as handle:
+            json.dump(tally, handle, ensure_ascii=False)
+    except Exception as error:  # noqa: BLE001 - reported in one line, then exit 1
+        sys.stderr.write(f"lottery: a worker failed: {type(error).__name__}: {error}\n")
+        sys.stderr.flush()
+        os._exit(1)
 
 
 def _merge(parts: Sequence[dict[str, Any]], keep: int, order: dict[str, int]) -> Tally:
@@ -211,11 +240,14 @@ def check_file(
     ``on_progress(done, size)`` is called about ten times a second.
     """
     cores = workers or os.cpu_count() or 1
+    if cores < 2 or not splittable(path, min_size):
+        return None
     size = os.path.getsize(path)
     with open(path, "rb") as handle:
-        encoding = _io.detect_encoding(handle.read(64 * 1024))
-    if cores < 2 or size < min_size or encoding not in _SPLITTABLE:
-        return None
+        sample = handle.read(64 * 1024)
+    encoding = _io.detect_encoding(sample)
+    if encoding not in _SPLITTABLE or b"\r" in sample.replace(b"\r\n", b""):
+        return None  # a lone carriage return ends a line too: the splits would miscount
     context: Any = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     progress = context.Value("q", 0)
     texts = [str(d) for d in draws]
@@ -232,22 +264,37 @@ def check_file(
             )
             for span, name, result in zip(spans, files, results, strict=True)
         ]
-        for process in processes:
-            process.start()
-        while any(p.is_alive() for p in processes):
-            processes[0].join(0.1)
-            if on_progress is not None:
-                on_progress(progress.value, size)
+        try:
+            for process in processes:
+                process.start()
+            while any(p.is_alive() for p in processes):
+                processes[0].join(0.1)
+                if on_progress is not None:
+                    on_progress(progress.value, size)
+        finally:  # an interrupt or a failure: no worker outlives the parent
+            for process in processes:
+                if process.is_alive():
+                    process.terminate()
+            for process in processes:
+                process.join()
         if any(p.exitcode != 0 for p in processes):
-            return None  # a worker failed: the caller checks the file in one process
-        tallies = []
-        for result in results:
-            with open(result, encoding="utf-8") as handle:
-                tallies.append(json.load(handle))
-        if on_rejected is not None:
-            for name in files:
-                with open(name, encoding="utf-8") as handle:
-                    for row in handle:
-                        where, kind, reason = row.rstrip("\n").split("\t", 2)
-                        on_rejected(Rejected(int(where), "", reason, kind))
+            return None  # a worker failed (it said so): the caller checks in one process
+        tallies = _collect(results, files, on_rejected)
     return _merge(tallies, keep, order)
+
+
+def _collect(
+    results: Sequence[str], files: Sequence[str], on_rejected: Callable[[Rejected], None] | None
+) -> list[dict[str, Any]]:
+    """The workers' tallies; their rejected lines replayed to ``on_rejected`` in file order."""
+    tallies = []
+    for result in results:
+        with open(result, encoding="utf-8") as handle:
+            tallies.append(json.load(handle))
+    if on_rejected is not None:
+        for name in files:
+            with open(name, encoding="utf-8") as handle:
+                for row in handle:
+                    where, kind, reason = row.rstrip("\n").split("\t", 2)
+                    on_rejected(Rejected(int(where), "", reason, kind))
+    return tallies

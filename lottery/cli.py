@@ -11,6 +11,7 @@ import argparse
 import datetime
 import json
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -19,6 +20,7 @@ from typing import Any, TextIO
 import attrs
 
 from lottery import _io, _text
+from lottery._parallel import MIN_SIZE, splittable
 from lottery._version import __version__
 from lottery.batch import Rejected, Tally, check_many, read_for_draws
 from lottery.check import CheckResult, check
@@ -31,10 +33,20 @@ from lottery.rules import Game
 __all__ = ["main"]
 
 OK, REJECTED, USAGE = 0, 1, 2
+#: Exit statuses after SIGINT and SIGTERM (128 + the signal), as shells report them.
+INTERRUPTED, TERMINATED = 130, 143
 
 
 class _Usage(Exception):
     """A usage or I/O problem: message, exit 2."""
+
+
+class _Terminated(Exception):
+    """SIGTERM: every worker is ended and every temporary file removed, exit 143."""
+
+
+def _on_term(signum: int, frame: object) -> None:
+    raise _Terminated(signum, frame)
 
 
 class _Mismatch(_Usage):
@@ -61,6 +73,25 @@ def _size(text: str) -> int:
         msg = f"not a size in bytes (e.g. 1000, 64K, 100M, 2G): {text!r}"
         raise argparse.ArgumentTypeError(msg)
     return int(digits) * factor
+
+
+def _workers(text: str) -> int:
+    """``--workers``: 1 to the number of cores; 0 or ``auto`` to decide."""
+    cores = os.cpu_count() or 1
+    if text.strip().lower() == "auto":
+        return 0
+    if not _text.is_digits(text.strip()) or int(text) > cores:
+        msg = f"must be 1 to {cores} (the cores of this machine), or 0 or auto to decide"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
+
+
+def _count(text: str) -> int:
+    """A whole number, zero or more."""
+    if not _text.is_digits(text.strip()):
+        msg = f"must be a whole number, 0 or more, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return int(text)
 
 
 def _game(text: str) -> Game:
@@ -111,14 +142,18 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("--json", action="store_true", help="print JSON")
     chk.add_argument(
         "--workers",
-        type=int,
+        type=_workers,
         default=0,
         metavar="N",
-        help="processes for a large --tickets file (default: one per core; 1: no workers)",
+        help=(
+            "processes for a --tickets file: 1 to the number of cores, 0 or auto to decide"
+            f" (a regular file of {MIN_SIZE >> 20} MB or more is split; default auto)"
+        ),
     )
+    chk.add_argument("--quiet", action="store_true", help="no progress bar")
     chk.add_argument(
         "--max-listed",
-        type=int,
+        type=_count,
         default=1000,
         metavar="N",
         help=(
@@ -162,19 +197,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command != "check" or any(e.startswith("--") for e in extra):
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
         args.tickets = [*args.tickets, *extra]
+    previous = signal.signal(signal.SIGTERM, _on_term)
     try:
-        if args.command == "check":
-            return _check(args)
-        if args.command == "validate":
-            from lottery.cli_validate import run_validate  # noqa: PLC0415 - heavier import
-
-            return run_validate(args)
-        return _games(args)
+        return _dispatch(args)
     except _Usage as error:
         print(f"lottery: error: {error}", file=sys.stderr)
         return USAGE
+    except KeyboardInterrupt:
+        print("\nlottery: interrupted", file=sys.stderr)
+        return INTERRUPTED
+    except _Terminated:
+        print("lottery: terminated", file=sys.stderr)
+        return TERMINATED
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
         return OK
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return _check(args)
+    if args.command == "validate":
+        from lottery.cli_validate import run_validate  # noqa: PLC0415 - heavier import
+
+        return run_validate(args)
+    return _games(args)
 
 
 # --- games -----------------------------------------------------------------------
@@ -443,12 +491,15 @@ class _Progress:
         self.total = max(total, 1)
         self.stream = stream
         self.start = time.monotonic()
+        self.drawn = 0.0
         self.shown = False
 
     def update(self, done: int) -> None:
-        elapsed = time.monotonic() - self.start
-        if elapsed < 1.0:
+        now = time.monotonic()
+        elapsed = now - self.start
+        if elapsed < 1.0 or now - self.drawn < 0.1:  # at most ten redraws a second
             return
+        self.drawn = now
         self.shown = True
         share = min(done / self.total, 1.0)
         bar = "#" * int(share * 30)
@@ -481,7 +532,7 @@ def _check_file(args: argparse.Namespace, draws: list[Draw]) -> int:
     except OSError as error:
         msg = f"cannot read {path}: {error.strerror or error}"
         raise _Usage(msg) from None
-    show = not args.json and sys.stderr.isatty() and size > 0
+    show = not args.json and not args.quiet and sys.stderr.isatty() and size > 0
     progress = _Progress(size, sys.stderr) if show else None
 
     def report(bad: Rejected) -> None:
@@ -492,7 +543,7 @@ def _check_file(args: argparse.Namespace, draws: list[Draw]) -> int:
 
     with handle:
         tally = None
-        if path != "-" and args.workers != 1:
+        if args.workers != 1 and splittable(path):  # a pipe or stdin is read once, here
             from lottery._parallel import check_file  # noqa: PLC0415 - big files only
 
             tally = check_file(
