@@ -335,11 +335,7 @@ def _history(args: argparse.Namespace) -> _Feed:
             " a ticket is checked against draws of its own game"
         )
         raise _Mismatch(msg)
-    rejected = [
-        {"where": r.where, "text": r.text, "reason": r.error or "", "kind": r.kind or "invalid"}
-        for r in records
-        if r.draw is None
-    ]
+    rejected = [r.rejection() for r in records if r.draw is None]
     by_issue: dict[str, list[Draw]] = {}
     for record in records:
         if record.draw is not None and record.draw.game is args.game:
@@ -389,14 +385,15 @@ def _check_tickets(args: argparse.Namespace, draw: Draw) -> int:
             results.append(check(parse_ticket(args.game, text, issue=draw.issue), draw))
         except LotteryError as error:
             rejected.append(
-                {"ticket": index, "text": text, "reason": str(error), "kind": error.kind}
+                {"index": index, "text": text, "reason": str(error), "kind": error.kind}
             )
             shown.append(f"ticket {index} rejected: {error.render()}")
     if args.json:
         data = {
-            "draw": _draw_dict(draw),
+            "draw": draw.to_dict(),
             "results": [r.to_dict() for r in results],
             "rejected": rejected,
+            "rejected_count": len(rejected),
             "total": sum(r.total for r in results),
         }
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -417,7 +414,8 @@ def _check_history(args: argparse.Namespace, feed: _Feed) -> int:
     out: list[dict[str, Any]] = []
     status = REJECTED if feed.rejected or feed.conflicts else OK
     for bad in feed.rejected[: args.max_listed]:
-        print(f"{args.history}:{bad['where']}: rejected: {bad['reason']}", file=sys.stderr)
+        where = f"line {bad['line']}" if "line" in bad else f"record {bad.get('index', '')}"
+        print(f"{args.history}:{where}: rejected: {bad['reason']}", file=sys.stderr)
     for conflict in feed.conflicts[: args.max_listed]:
         said = " / ".join(conflict["results"])
         print(
@@ -472,16 +470,6 @@ def _check_history(args: argparse.Namespace, feed: _Feed) -> int:
 
 def _iso(date: datetime.date | None) -> str | None:
     return date.isoformat() if date is not None else None
-
-
-def _draw_dict(draw: Draw) -> dict[str, Any]:
-    return {
-        "game": draw.game.code,
-        "issue": draw.issue,
-        "numbers": list(draw.numbers),
-        "date": _iso(draw.date),
-        "edition": draw.edition.name,
-    }
 
 
 class _Progress:
@@ -568,7 +556,7 @@ def _check_file(args: argparse.Namespace, draws: list[Draw]) -> int:
         progress.close()
     if args.json:
         data = tally.to_dict()
-        data["draw"] = _draw_dict(draws[0]) if len(draws) == 1 else None
+        data["draw"] = draws[0].to_dict() if len(draws) == 1 else None
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         _print_tally(tally, draws)

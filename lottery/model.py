@@ -152,6 +152,7 @@ class Draw(_Memo):
             "date": self.date.isoformat() if self.date else None,
             "prizes": dict(self.prizes),
             "special_period": self.special_period,
+            "edition": self.edition.name,
         }
 
     @property

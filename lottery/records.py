@@ -80,14 +80,27 @@ class Record:
         """Whether the record holds a draw."""
         return self.draw is not None
 
+    def rejection(self) -> dict[str, Any]:
+        """The rejection object of every command's JSON: where, text, reason, kind.
+
+        ``line`` for a line of text or a row, ``index`` for a record of a JSON list,
+        ``where`` for the rest (``file``); and ``source``.
+        """
+        out: dict[str, Any] = {"source": self.source}
+        kind, _, number = self.where.partition(" ")
+        number = number.split(" ", 1)[0]
+        if kind in ("line", "record") and number.isdecimal():
+            out["line" if kind == "line" else "index"] = int(number)
+        else:
+            out["where"] = self.where
+        out.update(text=self.text, reason=self.error or "", kind=self.kind or "invalid")
+        return out
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready summary."""
         out: dict[str, Any] = {"source": self.source, "where": self.where}
         if self.draw is not None:
-            out.update(
-                game=self.draw.game.code, issue=self.draw.issue, numbers=list(self.draw.numbers)
-            )
-            out["date"] = self.draw.date.isoformat() if self.draw.date else None
+            out.update(self.draw.to_dict())
         else:
             out.update(game=self.game.code if self.game else None, error=self.error, kind=self.kind)
         return out

@@ -129,18 +129,12 @@ class Report:
         return {
             "records": self.record_count if self.record_count is not None else len(self.records),
             "draws": [
-                {
-                    "game": r.draw.game.code,
-                    "issue": r.draw.issue,
-                    "numbers": list(r.draw.numbers),
-                    "date": r.draw.date.isoformat() if r.draw.date else None,
-                    "source": r.source,
-                    "where": r.where,
-                }
+                {**r.draw.to_dict(), "source": r.source, "where": r.where}
                 for r in self.records
                 if r.draw is not None
             ],
-            "rejected": (
+            "rejected": [r.rejection() for r in self.rejected],
+            "rejected_count": (
                 self.rejected_count if self.rejected_count is not None else len(self.rejected)
             ),
             "findings": [f.to_dict() for f in self.findings],

@@ -47,6 +47,8 @@ def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
         "issue": "2019021",
         "numbers": [2, 5, 7, 8, 20, 27, 4],
         "date": None,
+        "prizes": {},
+        "special_period": None,
         "edition": "original",
     }
     (result,) = data["results"]
@@ -204,6 +206,9 @@ def test_validate_json(capsys: pytest.CaptureFixture[str]) -> None:
         "issue": "19048",
         "numbers": [1, 6, 1],
         "date": None,
+        "prizes": {},
+        "special_period": None,
+        "edition": "original",
         "source": str(SEED),
         "where": "line 284",
     }

@@ -158,6 +158,7 @@ def test_to_dict_is_json() -> None:
         "date": "2019-02-24",
         "prizes": {"一等奖": 5_000_000},
         "special_period": None,
+        "edition": "original",
     }
     assert ticket.to_dict()["cost"] == 20
     assert str(result) == (
