@@ -13,44 +13,25 @@ import json
 import os
 import signal
 import sys
-import time
-from collections.abc import Iterator, Sequence
-from typing import Any, TextIO
+from collections.abc import Sequence
 
-import attrs
-
-from lottery import _io, _text
-from lottery._parallel import MIN_SIZE, splittable
+from lottery import _text
+from lottery._parallel import MIN_SIZE
 from lottery._version import __version__
-from lottery.batch import Rejected, Tally, check_many, read_for_draws
-from lottery.check import CheckResult, check
+from lottery.cli_common import (
+    INTERRUPTED,
+    OK,
+    TERMINATED,
+    USAGE,
+    Terminated,
+    Usage,
+    on_term,
+)
 from lottery.exceptions import LotteryError
-from lottery.model import Draw
-from lottery.notation import parse_draw, parse_ticket
 from lottery.registry import games, get_game
 from lottery.rules import Game
 
 __all__ = ["main"]
-
-OK, REJECTED, USAGE = 0, 1, 2
-#: Exit statuses after SIGINT and SIGTERM (128 + the signal), as shells report them.
-INTERRUPTED, TERMINATED = 130, 143
-
-
-class _Usage(Exception):
-    """A usage or I/O problem: message, exit 2."""
-
-
-class _Terminated(Exception):
-    """SIGTERM: every worker is ended and every temporary file removed, exit 143."""
-
-
-def _on_term(signum: int, frame: object) -> None:
-    raise _Terminated(signum, frame)
-
-
-class _Mismatch(_Usage):
-    """Draws of another game than the one checked (GameMismatch): exit 2."""
 
 
 def _date(text: str) -> datetime.date:
@@ -197,16 +178,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command != "check" or any(e.startswith("--") for e in extra):
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
         args.tickets = [*args.tickets, *extra]
-    previous = signal.signal(signal.SIGTERM, _on_term)
+    previous = signal.signal(signal.SIGTERM, on_term)
     try:
         return _dispatch(args)
-    except _Usage as error:
+    except Usage as error:
         print(f"lottery: error: {error}", file=sys.stderr)
         return USAGE
     except KeyboardInterrupt:
         print("\nlottery: interrupted", file=sys.stderr)
         return INTERRUPTED
-    except _Terminated:
+    except Terminated:
         print("lottery: terminated", file=sys.stderr)
         return TERMINATED
     except BrokenPipeError:  # pragma: no cover - e.g. piped into head
@@ -217,7 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
-        return _check(args)
+        from lottery.cli_check import run_check  # noqa: PLC0415 - loaded when used
+
+        return run_check(args)
     if args.command == "validate":
         from lottery.cli_validate import run_validate  # noqa: PLC0415 - heavier import
 
@@ -265,321 +248,6 @@ def _games(args: argparse.Namespace) -> int:
             )
             print(f"      edition {e.name} ({since}): {tiers}")
     return OK
-
-
-# --- check -----------------------------------------------------------------------
-
-
-def _draw_from_args(args: argparse.Namespace) -> Draw:
-    if args.draw is None:
-        msg = "check needs --draw (with --issue) or --history"
-        raise _Usage(msg)
-    try:
-        return parse_draw(args.game, args.draw, issue=args.issue, date=args.date)
-    except LotteryError as error:
-        raise _Usage(error.render()) from None
-
-
-def _check(args: argparse.Namespace) -> int:
-    if args.history is not None:
-        if args.draw is not None or args.issue is not None:
-            msg = "--history replaces --issue and --draw: give one or the other"
-            raise _Usage(msg)
-        feed = _history(args)
-        draws = feed.draws
-    else:
-        feed = None
-        draws = [_draw_from_args(args)]
-    if args.ticket_file is not None:
-        if args.tickets:
-            msg = "give tickets on the command line or with --tickets FILE, not both"
-            raise _Usage(msg)
-        return _check_file(args, draws)
-    if not args.tickets:
-        msg = "no tickets: give them as arguments or with --tickets FILE"
-        raise _Usage(msg)
-    if feed is not None:
-        return _check_history(args, feed)
-    return _check_tickets(args, draws[0])
-
-
-@attrs.frozen
-class _Feed:
-    """The draws of a --history feed, and what in it cannot be trusted."""
-
-    draws: list[Draw]
-    rejected: list[dict[str, Any]]
-    conflicts: list[dict[str, Any]]
-
-
-def _history(args: argparse.Namespace) -> _Feed:
-    """The feed's draws of the game checked; its rejected records and conflicting issues apart.
-
-    The feed's own game decides (its records, its name): a feed of another game is
-    refused as a ticket of another game is (GameMismatch, exit 2).
-    """
-    from lottery.validate import read_file  # noqa: PLC0415 - heavier import
-
-    try:
-        records = read_file(args.history)
-        if all(r.draw is None and r.kind == "game" for r in records):
-            records = read_file(args.history, game=args.game)  # the feed does not say: ours
-    except OSError as error:
-        msg = f"cannot read {args.history}: {error.strerror or error}"
-        raise _Usage(msg) from None
-    games = {r.draw.game for r in records if r.draw is not None}
-    if games and args.game not in games:
-        names = "、".join(sorted(g.label for g in games))
-        msg = (
-            f"--history {args.history} holds draws of {names}, not {args.game.label}:"
-            " a ticket is checked against draws of its own game"
-        )
-        raise _Mismatch(msg)
-    rejected = [r.rejection() for r in records if r.draw is None]
-    by_issue: dict[str, list[Draw]] = {}
-    for record in records:
-        if record.draw is not None and record.draw.game is args.game:
-            by_issue.setdefault(record.draw.issue, []).append(record.draw)
-    conflicts = [
-        {"issue": issue, "results": sorted({str(d).split(" ", 2)[2] for d in found})}
-        for issue, found in by_issue.items()
-        if len({(d.numbers, d.date) for d in found}) > 1
-    ]
-    bad = {c["issue"] for c in conflicts}
-    draws = sorted(
-        (found[0] for issue, found in by_issue.items() if issue not in bad),
-        key=lambda d: d.issue_key,
-    )
-    if not draws:
-        msg = f"--history {args.history} holds no {args.game.label} draws that can be trusted"
-        raise _Usage(msg)
-    return _Feed(draws, rejected, conflicts)
-
-
-def _yuan(amount: int | None) -> str:
-    return "pending" if amount is None else f"{amount:,}元"
-
-
-def _print_result(result: CheckResult, out: TextIO) -> None:
-    t = result.ticket
-    times = f" ×{t.multiple}" if t.multiple > 1 else ""
-    print(f"{t}    {t.form}, {result.bets} 注{times}", file=out)
-    if not result.wins:
-        print("  no prize", file=out)
-        return
-    for w in result.wins:
-        money = "" if w.prize is None else f" = {_yuan(w.prize * w.count * t.multiple)}"
-        print(
-            f"  {_text.pad(w.tier, 12)}{w.count:>8,} 注 × {_yuan(w.prize)}{times}{money}", file=out
-        )
-    pending = f" (+ {', '.join(result.pending)} pending)" if result.pending else ""
-    print(f"  total {_yuan(result.total)}{pending}", file=out)
-
-
-def _check_tickets(args: argparse.Namespace, draw: Draw) -> int:
-    results: list[CheckResult] = []
-    rejected: list[dict[str, Any]] = []
-    shown: list[str] = []
-    for index, text in enumerate(args.tickets, 1):
-        try:
-            results.append(check(parse_ticket(args.game, text, issue=draw.issue), draw))
-        except LotteryError as error:
-            rejected.append(
-                {"index": index, "text": text, "reason": str(error), "kind": error.kind}
-            )
-            shown.append(f"ticket {index} rejected: {error.render()}")
-    if args.json:
-        data = {
-            "draw": draw.to_dict(),
-            "results": [r.to_dict() for r in results],
-            "rejected": rejected,
-            "rejected_count": len(rejected),
-            "total": sum(r.total for r in results),
-        }
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        print(draw)
-        for result in results:
-            print()
-            _print_result(result, sys.stdout)
-        for line in shown:
-            print(f"\n{line}", file=sys.stderr)
-        if len(results) > 1:
-            print(f"\n{len(results)} tickets, total {_yuan(sum(r.total for r in results))}")
-    return REJECTED if rejected else OK
-
-
-def _check_history(args: argparse.Namespace, feed: _Feed) -> int:
-    draws = feed.draws
-    out: list[dict[str, Any]] = []
-    status = REJECTED if feed.rejected or feed.conflicts else OK
-    for bad in feed.rejected[: args.max_listed]:
-        where = f"line {bad['line']}" if "line" in bad else f"record {bad.get('index', '')}"
-        print(f"{args.history}:{where}: rejected: {bad['reason']}", file=sys.stderr)
-    for conflict in feed.conflicts[: args.max_listed]:
-        said = " / ".join(conflict["results"])
-        print(
-            f"{args.history}: issue {conflict['issue']} not checked: the feed says {said}",
-            file=sys.stderr,
-        )
-    for text in args.tickets:
-        try:
-            readings = read_for_draws(args.game, text, draws)
-        except LotteryError as error:
-            status = REJECTED
-            print(f"ticket {text!r} rejected: {error.render(text)}", file=sys.stderr)
-            continue
-        results = (check(readings[d.edition.name], d) for d in draws if d.edition.name in readings)
-        won = [result for result in results if result.wins]
-        total = sum(r.total for r in won)
-        pending = sorted({t for r in won for t in r.pending})
-        if args.json:
-            out.append(
-                {
-                    "ticket": text,
-                    "draws": len(draws),
-                    "won": [dict(r.to_dict(), date=_iso(r.draw.date)) for r in won],
-                    "total": total,
-                    "pending": pending,
-                },
-            )
-            continue
-        print(
-            f"{text}: {len(won)} winning draws of {len(draws)}"
-            f" ({draws[0].issue} … {draws[-1].issue})"
-        )
-        for r in won:
-            tiers = ", ".join(f"{w.tier} ×{w.count}" for w in r.wins)
-            print(f"  {r.draw.issue}  {_iso(r.draw.date) or '':10}  {tiers:<24} {_yuan(r.total)}")
-        extra = f" (+ {', '.join(pending)} pending)" if pending else ""
-        print(f"  sum {_yuan(total)}{extra}")
-    if args.json:
-        data = {
-            "draws": len(draws),
-            "tickets": out,
-            "feed": {
-                "source": args.history,
-                "rejected": feed.rejected[: args.max_listed],
-                "rejected_count": len(feed.rejected),
-                "conflicts": feed.conflicts,
-            },
-        }
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    return status
-
-
-def _iso(date: datetime.date | None) -> str | None:
-    return date.isoformat() if date is not None else None
-
-
-class _Progress:
-    """A progress bar on a terminal, shown once a run passes about a second."""
-
-    def __init__(self, total: int, stream: TextIO) -> None:
-        self.total = max(total, 1)
-        self.stream = stream
-        self.start = time.monotonic()
-        self.drawn = 0.0
-        self.shown = False
-
-    def update(self, done: int) -> None:
-        now = time.monotonic()
-        elapsed = now - self.start
-        if elapsed < 1.0 or now - self.drawn < 0.1:  # at most ten redraws a second
-            return
-        self.drawn = now
-        self.shown = True
-        share = min(done / self.total, 1.0)
-        bar = "#" * int(share * 30)
-        self.stream.write(f"\r[{bar:<30}] {share:6.1%} {elapsed:5.1f}s")
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.shown:
-            self.stream.write("\r" + " " * 50 + "\r")
-            self.stream.flush()
-
-
-def _lines_with_progress(lines: Iterator[str], progress: _Progress | None) -> Iterator[str]:
-    if progress is None:
-        yield from lines
-        return
-    done = 0
-    for count, line in enumerate(lines):
-        done += len(line)
-        if not count & 0xFFFF:
-            progress.update(done)
-        yield line
-
-
-def _check_file(args: argparse.Namespace, draws: list[Draw]) -> int:
-    path = args.ticket_file
-    try:
-        handle = _io.open_text(path)
-        size = os.path.getsize(path) if path != "-" else 0
-    except OSError as error:
-        msg = f"cannot read {path}: {error.strerror or error}"
-        raise _Usage(msg) from None
-    show = not args.json and not args.quiet and sys.stderr.isatty() and size > 0
-    progress = _Progress(size, sys.stderr) if show else None
-
-    def report(bad: Rejected) -> None:
-        if not args.json:
-            if progress is not None:
-                progress.close()
-            print(f"{path}:{bad.where}: {bad.reason}", file=sys.stderr)
-
-    with handle:
-        tally = None
-        if args.workers != 1 and splittable(path):  # a pipe or stdin is read once, here
-            from lottery._parallel import check_file  # noqa: PLC0415 - big files only
-
-            tally = check_file(
-                path,
-                draws,
-                game=args.game,
-                keep=args.max_listed,
-                on_rejected=report,
-                on_progress=(lambda done, _: progress.update(done)) if progress else None,
-                workers=args.workers,
-            )
-        if tally is None:
-            tally = check_many(
-                _lines_with_progress(iter(handle), progress),
-                draws,
-                game=args.game,
-                keep_winners=args.max_listed,
-                keep_rejected=args.max_listed,
-                on_rejected=report,
-            )
-    if progress is not None:
-        progress.close()
-    if args.json:
-        data = tally.to_dict()
-        data["draw"] = draws[0].to_dict() if len(draws) == 1 else None
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        _print_tally(tally, draws)
-    return REJECTED if tally.rejected_count else OK
-
-
-def _print_tally(tally: Tally, draws: list[Draw]) -> None:
-    if len(draws) == 1:
-        print(draws[0])
-    else:
-        print(f"{len(draws)} draws, {draws[0].issue} … {draws[-1].issue}")
-    print(f"tickets {tally.tickets:,}   bets {tally.bets:,}   rejected {tally.rejected_count:,}")
-    for tier, count in tally.wins.items():
-        print(f"  {_text.pad(tier, 12)}{count:>10,} 注")
-    extra = f" (+ {', '.join(tally.pending)} pending)" if tally.pending else ""
-    print(f"total {_yuan(tally.total)}{extra}")
-    if tally.winners:
-        print(f"winners ({tally.winners_count:,}):")
-        for w in tally.winners:
-            tiers = ", ".join(f"{x.tier} ×{x.count * w.multiple}" for x in w.wins)
-            print(f"  line {w.where}: {w.ticket}  [{w.issue}] {tiers}")
-        if tally.winners_count > len(tally.winners):
-            print(f"  … and {tally.winners_count - len(tally.winners):,} more")
 
 
 if __name__ == "__main__":  # pragma: no cover

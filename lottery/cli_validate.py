@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 
 from lottery._text import pad
+from lottery.exceptions import LotteryError
 from lottery.model import format_numbers
 from lottery.validate import Report, validate_stream
 
@@ -26,9 +27,12 @@ def run_validate(args: argparse.Namespace) -> int:
     """Validate ``args.files``; print a table or JSON; return the exit status."""
     missing: list[str] = []
 
-    def skip(spec: str, error: OSError) -> None:
+    def skip(spec: str, error: OSError | LotteryError) -> None:
         missing.append(spec)
-        print(f"lottery: error: cannot read {spec}: {error.strerror or error}", file=sys.stderr)
+        if isinstance(error, OSError):
+            print(f"lottery: error: cannot read {spec}: {error.strerror or error}", file=sys.stderr)
+        else:
+            print(f"lottery: error: {error}", file=sys.stderr)
 
     report = validate_stream(
         args.files, game=args.game, keep=KEEP, max_bytes=args.max_bytes, on_missing=skip

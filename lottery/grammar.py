@@ -50,6 +50,7 @@ __all__ = [
     "read_header",
     "read_numbers",
     "read_sections",
+    "relabel",
     "scan_numbers",
 ]
 
@@ -173,6 +174,31 @@ def zone_labels(index: int) -> tuple[str, ...]:
         for name in edition.zones[index].names
     }
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+def relabel(text: str) -> str:
+    """Zone labels as notation, one character for each: ``红球 01 … 蓝球 07`` → ``   01 … +  07``.
+
+    The first zone's labels become blanks, the next zone's a ``+``; a ticket
+    written with labels reads like a labelled draw.
+    """
+    first, nxt = zone_labels(0), zone_labels(1)
+    if not any(label in text for label in (*first, *nxt) if label != "号码"):
+        return text
+    out: list[str] = []
+    pos = 0
+    while pos < len(text):
+        label = word_at(text, pos, nxt)
+        if label is not None:
+            out.append("+" + " " * (len(label) - 1))
+        elif (label := word_at(text, pos, first)) is not None:
+            out.append(" " * len(label))
+        else:
+            out.append(text[pos])
+            pos += 1
+            continue
+        pos += len(label)
+    return "".join(out).replace(": ", "  ").replace(":", " ")
 
 
 @attrs.frozen

@@ -18,6 +18,7 @@ value.
 from __future__ import annotations
 
 import datetime
+import re
 
 from lottery import _text
 from lottery._text import ensure_str
@@ -30,7 +31,14 @@ from lottery.exceptions import (
     LotteryError,
     ValidationError,
 )
-from lottery.grammar import read_amount, read_header, read_numbers, read_sections, scan_numbers
+from lottery.grammar import (
+    read_amount,
+    read_header,
+    read_numbers,
+    read_sections,
+    relabel,
+    scan_numbers,
+)
 from lottery.model import SPECIAL_PERIOD_KEY, Draw, Ticket, format_draw, format_numbers
 from lottery.registry import get_game
 from lottery.rules import Game, Play, Refusal, Written
@@ -52,6 +60,25 @@ def _pointing_at(error: LotteryError, text: str) -> LotteryError:
     if error.text is None and len(text) <= _text.MAX_LINE:
         error.text = text
     return error
+
+
+def _stray(game: Game, text: str, pos: int, end: int) -> None:
+    """Name a stray token of a draw's text for what it is: a 胆 mark, a multiple."""
+    while pos < end and text[pos].isspace():
+        pos += 1
+    stop = pos
+    while stop < end and not text[stop].isspace():
+        stop += 1
+    token = text[pos:stop]
+    if token.startswith("#"):
+        msg = f"{game.label}: '#' at column {pos + 1} is not allowed in a draw (胆 is for tickets)"
+        raise InvalidFormat(msg, game=game.code, token="#", position=pos + 1)
+    if re.fullmatch(r"[xX][0-9]+|[0-9]+倍", token):
+        msg = (
+            f"{game.label}: {token!r} at column {pos + 1} is a multiple, not a number:"
+            " a draw has no multiple"
+        )
+        raise InvalidFormat(msg, game=game.code, token=token, position=pos + 1)
 
 
 def _too_long(game: Game, text: str, what: str) -> None:
@@ -144,6 +171,9 @@ def _read_ticket(g: Game, text: str, issue: str | None) -> Ticket:
         msg = f"{g.label}: the ticket {_text.shown(text)} at column 1 is empty"
         raise InvalidFormat(msg, game=g.code, token=text, position=1)
     multiple, end = _split_multiple(g, norm, start, end)
+    if g.default_play.default:
+        norm = relabel(norm)  # 红球 … 蓝球 … reads as … + …
+        start, end = strip_span(norm, start, end)
     play, arg = _split_play(g, norm, start, end)
     picks = play.parse(Written(g, norm[arg:end], arg, edition))
     written = picks.edition.name if picks.edition is not None else None
@@ -212,6 +242,7 @@ def _read_draw(g: Game, text: str, issue: str | None, date: datetime.date | None
         raise InvalidCount(msg, game=g.code, token=text[:20], position=end + 1)
     numbers_text, stop = scan_numbers(head, header.start, end, edition)
     if stop < end:  # the raw rest names the bad token in its error
+        _stray(g, head, stop, end)
         numbers_text = head[header.start : end]
     numbers = read_numbers(g, edition, numbers_text, header.start)
     prizes, special = read_sections(g, edition, the_issue, sections[1:])

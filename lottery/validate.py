@@ -29,7 +29,7 @@ import attrs
 
 from lottery import agreement, inputs
 from lottery._text import ensure_str
-from lottery.exceptions import FAULT_KINDS, LotteryError
+from lottery.exceptions import FAULT_KINDS, LotteryError, UnknownGame
 from lottery.findings import CHECK_KINDS, Finding, Problem, place
 from lottery.model import Draw
 from lottery.records import TEST_NUMBER, Record
@@ -216,8 +216,10 @@ def _split_spec(spec: str) -> tuple[Game | None, str]:
     if eq and not os.path.exists(spec):
         try:
             return get_game(name), path
-        except LotteryError:
-            pass
+        except LotteryError as error:
+            if os.path.exists(path):  # GAME=PATH with a game the library does not know
+                msg = f"{spec}: unknown game {name!r} before '=' ({error})"
+                raise UnknownGame(msg, token=name) from None
     return None, spec
 
 
@@ -537,7 +539,7 @@ def validate_stream(
     game: Game | str | None = None,
     keep: int = 1000,
     max_bytes: int = inputs.DEFAULT_MAX_BYTES,
-    on_missing: Callable[[str, OSError], None] | None = None,
+    on_missing: Callable[[str, OSError | LotteryError], None] | None = None,
 ) -> Report:
     """Read and validate files of any size, streamed (``-`` is standard input).
 
@@ -550,7 +552,7 @@ def validate_stream(
             records = iter_file(spec, game=game, max_bytes=max_bytes)
             for record in records:
                 validation.add(record)
-        except OSError as error:
+        except (OSError, UnknownGame) as error:
             if on_missing is None:
                 raise
             on_missing(spec, error)

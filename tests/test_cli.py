@@ -261,16 +261,18 @@ def test_module_entry_point() -> None:
 def test_progress_bar_shows_after_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from lottery import cli
+    from lottery import cli_common
 
-    clock = iter([0.0, 0.5, 1.5, 2.0])
-    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    clock = iter([0.0, 0.5, 1.5, 1.55, 2.0])
+    monkeypatch.setattr(cli_common.time, "monotonic", lambda: next(clock))
     stream = io.StringIO()
-    bar = cli._Progress(1000, stream)
+    bar = cli_common.Progress(1000, stream)
     bar.update(100)  # half a second in: nothing yet
     assert stream.getvalue() == ""
     bar.update(500)
     assert "50.0%" in stream.getvalue()
+    bar.update(600)  # 50 ms later: not redrawn (at most ten times a second)
+    assert "60.0%" not in stream.getvalue()
     bar.close()
     assert stream.getvalue().endswith("\r")
 
@@ -327,3 +329,48 @@ def test_history_with_bad_records_and_conflicts(
     assert data["feed"]["rejected_count"] == 1
     assert "issue 19048 not checked" in err
     assert "line 3: rejected" in err
+
+
+def test_messages_in_the_command_line_voice(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "check", "ssq", "--draw", "02 05 07 08 20 27 + 04", "01")
+    assert code == 2
+    assert "--issue" in err
+    assert "issue=" not in err
+    code, _, err = run(
+        capsys, "check", "pl3", "--draw", "双色球 第2019021期 02 05 07 08 20 27 + 04", "161"
+    )
+    assert code == 2
+    assert "排列3 (pl3)" in err and "双色球 (ssq)" in err
+
+
+def test_a_date_that_is_no_draw_day_is_a_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", *DRAW, "--date", "2019/2/25", "02 05 07 08 20 33 + 04")
+    assert code == 0
+    assert "2019-02-25" in out
+    assert "2019-02-25 is a 周一; 双色球 draws on 周二、周四、周日" in err
+
+
+def test_an_unknown_game_before_the_equals_sign(
+    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("排列3 第19048期 161\n", encoding="utf-8")
+    code, _, err = run(capsys, "validate", f"xyz={page}")
+    assert code == 2
+    assert "unknown game 'xyz'" in err
+
+
+def test_stray_tokens_of_a_draw_are_named() -> None:
+    with pytest.raises(lottery.InvalidFormat, match="'#' at column 16 is not allowed in a draw"):
+        lottery.parse_draw("ssq", "02 05 07 08 20 # 27 + 04", issue="2019021")
+    with pytest.raises(
+        lottery.InvalidFormat, match="'x2' at column 24 is a multiple, not a number"
+    ):
+        lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04 x2", issue="2019021")
+
+
+def test_labelled_tickets_read_like_labelled_draws() -> None:
+    assert str(lottery.parse_ticket("ssq", "红球：01 02 03 04 05 06 蓝球：07 x2")) == (
+        "01 02 03 04 05 06 + 07 x2"
+    )
+    assert str(lottery.parse_ticket("qxc", "前区 1 2 3 4 5 6 后区 12")) == "123456 + 12"

@@ -47,6 +47,8 @@ LAYERS: dict[str, int] = {
     "lottery.batch": 7,
     "lottery._parallel": 7,
     "lottery.strategies": 8,
+    "lottery.cli_common": 9,
+    "lottery.cli_check": 9,
     "lottery.cli_validate": 9,
     "lottery.cli": 9,
     "lottery.__main__": 9,
