@@ -156,6 +156,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     val.add_argument("--game", type=_game, help="the game of files that do not say")
     val.add_argument("--json", action="store_true", help="print JSON")
+    val.add_argument("--quiet", action="store_true", help="no progress bar")
     val.add_argument(
         "--max-bytes",
         type=_size,

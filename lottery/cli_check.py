@@ -262,6 +262,12 @@ def _check_file(args: argparse.Namespace, draws: list[Draw]) -> int:
     except OSError as error:
         msg = f"cannot read {path}: {error.strerror or error}"
         raise Usage(msg) from None
+    head = handle.buffer.peek(8192)[:8192]  # type: ignore[attr-defined]
+    if not head or b"\x00" in head:
+        handle.close()
+        what = "empty: no tickets" if not head else "binary data (NUL bytes), not text"
+        msg = f"--tickets {path} is {what}"
+        raise Usage(msg)
     show = show_progress(json=args.json, quiet=args.quiet) and size > 0
     progress = Progress(size, sys.stderr) if show else None
 

@@ -55,10 +55,14 @@ def show_progress(*, json: bool, quiet: bool) -> bool:
 
 
 class Progress:
-    """A progress bar on a terminal, shown once a run passes about a second."""
+    """A progress bar on a terminal, shown once a run passes about a second.
 
-    def __init__(self, total: int, stream: TextIO) -> None:
-        self.total = max(total, 1)
+    With a ``total`` (bytes), a bar and a share; with none, a count of ``unit``.
+    """
+
+    def __init__(self, total: int, stream: TextIO, unit: str = "records") -> None:
+        self.total = total
+        self.unit = unit
         self.stream = stream
         self.start = time.monotonic()
         self.drawn = 0.0
@@ -72,9 +76,12 @@ class Progress:
             return
         self.drawn = now
         self.shown = True
-        share = min(done / self.total, 1.0)
-        bar = "#" * int(share * 30)
-        self.stream.write(f"\r[{bar:<30}] {share:6.1%} {elapsed:5.1f}s")
+        if self.total > 0:
+            share = min(done / self.total, 1.0)
+            bar = "#" * int(share * 30)
+            self.stream.write(f"\r[{bar:<30}] {share:6.1%} {elapsed:5.1f}s")
+        else:
+            self.stream.write(f"\r{done:>12,} {self.unit} {elapsed:6.1f}s")
         self.stream.flush()
 
     def close(self) -> None:

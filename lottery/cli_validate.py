@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 
 from lottery._text import pad
+from lottery.cli_common import Progress, show_progress
 from lottery.exceptions import LotteryError
 from lottery.model import format_numbers
 from lottery.validate import Report, validate_stream
@@ -34,9 +35,19 @@ def run_validate(args: argparse.Namespace) -> int:
         else:
             print(f"lottery: error: {error}", file=sys.stderr)
 
-    report = validate_stream(
-        args.files, game=args.game, keep=KEEP, max_bytes=args.max_bytes, on_missing=skip
-    )
+    progress = Progress(0, sys.stderr) if show_progress(json=args.json, quiet=args.quiet) else None
+    try:
+        report = validate_stream(
+            args.files,
+            game=args.game,
+            keep=KEEP,
+            max_bytes=args.max_bytes,
+            on_missing=skip,
+            on_progress=progress.update if progress is not None else None,
+        )
+    finally:
+        if progress is not None:
+            progress.close()
     unreadable = [r for r in report.rejected if r.where == "file" and r.kind == "unreadable"]
     if args.json:
         print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))

@@ -540,6 +540,7 @@ def validate_stream(
     keep: int = 1000,
     max_bytes: int = inputs.DEFAULT_MAX_BYTES,
     on_missing: Callable[[str, OSError | LotteryError], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
 ) -> Report:
     """Read and validate files of any size, streamed (``-`` is standard input).
 
@@ -552,6 +553,8 @@ def validate_stream(
             records = iter_file(spec, game=game, max_bytes=max_bytes)
             for record in records:
                 validation.add(record)
+                if on_progress is not None and not validation.record_count & 0xFFF:
+                    on_progress(validation.record_count)
         except (OSError, UnknownGame) as error:
             if on_missing is None:
                 raise

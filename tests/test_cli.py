@@ -374,3 +374,28 @@ def test_labelled_tickets_read_like_labelled_draws() -> None:
         "01 02 03 04 05 06 + 07 x2"
     )
     assert str(lottery.parse_ticket("qxc", "前区 1 2 3 4 5 6 后区 12")) == "123456 + 12"
+
+
+def test_empty_and_binary_ticket_files_are_called_that(
+    capsys: pytest.CaptureFixture[str], tmp_path: pathlib.Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "binary.bin"
+    binary.write_bytes(b"\x00\x01\x02" * 10)
+    for path, words in ((empty, "is empty"), (binary, "binary data")):
+        code, _, err = run(capsys, "check", *DRAW, "--tickets", str(path))
+        assert code == 2
+        assert words in err
+
+
+def test_a_count_progress_for_inputs_of_unknown_size() -> None:
+    import io
+
+    from lottery import cli_common
+
+    stream = io.StringIO()
+    bar = cli_common.Progress(0, stream)
+    bar.start -= 2  # two seconds in
+    bar.update(12_345)
+    assert "12,345 records" in stream.getvalue()
