@@ -97,10 +97,7 @@ class Record:
         return out
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready summary."""
-        out: dict[str, Any] = {"source": self.source, "where": self.where}
+        """JSON-ready, in the command line's shapes: a draw with its place, or a rejection."""
         if self.draw is not None:
-            out.update(self.draw.to_dict())
-        else:
-            out.update(game=self.game.code if self.game else None, error=self.error, kind=self.kind)
-        return out
+            return {**self.draw.to_dict(), "source": self.source, "where": self.where}
+        return self.rejection()

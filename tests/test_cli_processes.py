@@ -171,3 +171,19 @@ def test_a_signal_ends_every_worker_and_leaves_no_file(
     time.sleep(0.2)
     assert not [pid for pid in workers if _alive(pid)]
     assert list(temp.iterdir()) == []
+
+
+def test_a_failing_worker_says_so_in_one_line(tmp_path: pathlib.Path) -> None:
+    code = (
+        "from lottery import _parallel\n"
+        f"_parallel._run({str(tmp_path / 'tally.json')!r}, {str(tmp_path / 'missing.txt')!r},"
+        " 'utf-8', (0, 10, 1), 'ssq', [], 10,"
+        f" {str(tmp_path / 'rejected.txt')!r}, None)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 1
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("lottery: a worker failed: FileNotFoundError")

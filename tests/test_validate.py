@@ -287,3 +287,12 @@ def test_validate_draws_accepts_generated_draws(draws: list[lottery.Draw]) -> No
         f for f in report.findings if f.kind in ("weekday", "issue-year", "order", "prize", "fuyun")
     ]
     assert [f for f in per_draw if f.severity == "error"] == []
+
+
+def test_records_to_dict_in_the_command_line_shapes() -> None:
+    good, bad = validate.read_text("排列3 第19048期 161\n排列3 第19049期 16")
+    assert good.to_dict()["numbers"] == [1, 6, 1]
+    assert good.to_dict()["where"] == "line 1"
+    assert bad.to_dict() == bad.rejection()
+    assert bad.to_dict()["line"] == 2
+    assert bad.to_dict()["kind"] == "count"
