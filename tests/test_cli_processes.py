@@ -187,3 +187,19 @@ def test_a_failing_worker_says_so_in_one_line(tmp_path: pathlib.Path) -> None:
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1
     assert lines[0].startswith("lottery: a worker failed: FileNotFoundError")
+
+
+def test_a_history_from_standard_input() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "lottery", "check", "pl3", "--history", "-", "123", "--json"],
+        input="排列3 第19048期 161\n排列3 第19049期 123\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert data["draws"] == 2
+    assert data["feed"]["source"] == "-"
+    assert [w["issue"] for w in data["tickets"][0]["won"]] == ["19049"]
