@@ -16,7 +16,7 @@ import io
 import os
 import sys
 from collections.abc import Iterator
-from typing import BinaryIO, Final
+from typing import Any, BinaryIO, Final
 
 from lottery import _decode, _text
 from lottery._decode import DEFAULT_MAX_BYTES, Line
@@ -49,6 +49,41 @@ def detect_kind(head: str) -> str:
     return "rows" if looks_like_rows(first) else "text"
 
 
+def _head(stream: BinaryIO) -> bytes:
+    """The first bytes of a stream: its first whole line (a pipe may deliver less at once)."""
+    head = b""
+    while len(head) < _PEEK and b"\n" not in head:
+        piece = stream.read1(_PEEK) if hasattr(stream, "read1") else stream.read(_PEEK)
+        if not piece:
+            break
+        head += piece
+    return head
+
+
+class _Replayed(io.RawIOBase):
+    """A stream whose first bytes were read already: they come first, then the rest."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self.head = head
+        self.rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:  # noqa: ANN401 - the RawIOBase signature
+        view = memoryview(buffer)
+        if self.head:
+            count = min(len(view), len(self.head))
+            view[:count] = self.head[:count]
+            self.head = self.head[count:]
+            return count
+        data = (
+            self.rest.read1(len(view)) if hasattr(self.rest, "read1") else self.rest.read(len(view))
+        )
+        view[: len(data)] = data
+        return len(data)
+
+
 def _guess(head: bytes) -> str:
     """The first bytes as text, for telling the kind (a character cut at the end is dropped)."""
     for encoding in ("utf-8", "gb18030"):
@@ -79,9 +114,9 @@ def read_stream(
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Record]:
     """The records of a byte stream (a file, a pipe, standard input), read once."""
-    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[type-var]
+    head = _head(stream)
+    buffered = io.BufferedReader(_Replayed(head, stream), buffer_size=1 << 16)
     try:
-        head = buffered.peek(_PEEK)[:_PEEK]
         kind = detect_kind(_guess(head))
         if kind == "json":
             yield from read_json_pieces(

@@ -8,6 +8,7 @@ import os
 import pathlib
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -181,3 +182,27 @@ def test_ascii_rows_after_a_chinese_header_are_not_held_back() -> None:
     first = next(lines)
     assert first.text == "期号,开奖号码"  # GB18030 decided from one sample, early
     assert sum(1 for _ in lines) == 20_000
+
+
+def test_a_pipe_that_delivers_a_line_in_pieces_is_told_right() -> None:
+    """The kind is told from the first whole line, however a pipe delivers it."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "lottery", "validate", "--json", "--game", "ssq", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdin is not None
+    proc.stdin.write(b"2019021,02 05 07")
+    proc.stdin.flush()
+    time.sleep(0.3)
+    proc.stdin.write(b" 08 20 27 + 04\n2019022,03 09 11 21 25 32 + 07\n")
+    proc.stdin.close()
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    out, err = proc.stdout.read(), proc.stderr.read()
+    proc.wait(timeout=60)
+    proc.stdout.close()
+    proc.stderr.close()
+    data = json.loads(out)
+    assert [d["issue"] for d in data["draws"]] == ["2019021", "2019022"], err
