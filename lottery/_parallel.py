@@ -194,33 +194,32 @@ def _run(result: str, *args: Any) -> None:  # noqa: ANN401
         os._exit(1)
 
 
-def _merge(parts: Sequence[dict[str, Any]], keep: int, order: dict[str, int]) -> Tally:
-    wins: dict[str, int] = {}
-    for part in parts:
-        for tier, count in part["wins"].items():
-            wins[tier] = wins.get(tier, 0) + count
-    every = [
-        Winner(where, ticket, issue, tuple(Win(*w) for w in won), total, multiple)
-        for part in parts
-        for where, ticket, issue, won, total, multiple in part["winners"]
-    ]
-    best = len(order)
-    winners = sorted(
-        every, key=lambda w: (min((order.get(x.tier, best) for x in w.wins), default=0), w.where)
-    )[:keep]
-    rejected = [Rejected(*r) for part in parts for r in part["rejected"]][:keep]
+def _tally(part: dict[str, Any], keep: int, order: tuple[str, ...]) -> Tally:
+    """A worker's tally, back from the plain data that crossed processes."""
     return Tally(
-        sum(p["tickets"] for p in parts),
-        sum(p["bets"] for p in parts),
-        dict(sorted(wins.items(), key=lambda item: order.get(item[0], len(order)))),
-        sum(p["total"] for p in parts),
-        tuple(dict.fromkeys(t for p in parts for t in p["pending"])),
-        tuple(winners),
-        sum(p["winners_count"] for p in parts),
-        tuple(rejected),
-        sum(p["rejected_count"] for p in parts),
-        parts[0]["draws"],
+        part["tickets"],
+        part["bets"],
+        part["wins"],
+        part["total"],
+        tuple(part["pending"]),
+        tuple(
+            Winner(where, ticket, issue, tuple(Win(*w) for w in won), total, multiple)
+            for where, ticket, issue, won, total, multiple in part["winners"]
+        ),
+        part["winners_count"],
+        tuple(Rejected(*r) for r in part["rejected"]),
+        part["rejected_count"],
+        part["draws"],
+        order=order,
+        keep=keep,
     )
+
+
+def _merge(parts: Sequence[dict[str, Any]], keep: int, order: dict[str, int]) -> Tally:
+    """The workers' tallies added up: the same as one pass over the file."""
+    names = tuple(sorted(order, key=order.__getitem__))
+    empty = Tally.empty(parts[0]["draws"], order=names, keep=keep)
+    return sum((_tally(part, keep, names) for part in parts), empty)
 
 
 def check_file(

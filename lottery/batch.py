@@ -16,6 +16,14 @@ its bets and five times its winning bets, so ``total`` is Σ wins × prize.
 (2, 3, {'三等奖': 1, '六等奖': 2}, 3010)
 >>> [(r.where, r.reason) for r in tally.rejected]
 [(5, "双色球 (ssq): unknown play 'oops' at column 1 (plays: 普通)")]
+
+Tallies add up: any partition of a batch, tallied apart (each part numbering
+its lines from where it starts), gives the tally of the whole.
+
+>>> first = lottery.check_many(lines[:3], [draw])
+>>> rest = lottery.check_many(lines[3:], [draw], first_line=4)
+>>> first + rest == tally, sum([first, rest], lottery.Tally.empty()) == tally
+(True, True)
 """
 
 from __future__ import annotations
@@ -101,6 +109,54 @@ class Tally:
     rejected: tuple[Rejected, ...]
     rejected_count: int
     draws: int
+    #: The tier names, best first: how winners rank when tallies merge.
+    order: tuple[str, ...] = attrs.field(default=(), eq=False)
+    #: How many winners and rejected inputs the tally keeps.
+    keep: int = attrs.field(default=KEEP, eq=False)
+
+    @classmethod
+    def empty(cls, draws: int = 0, *, order: tuple[str, ...] = (), keep: int = KEEP) -> Tally:
+        """The tally of nothing: ``sum(tallies, Tally.empty())`` merges any number."""
+        return cls(0, 0, {}, 0, (), (), 0, (), 0, draws, order=order, keep=keep)
+
+    def __add__(self, other: Tally) -> Tally:
+        """The tally of both batches, as if checked in one pass (lines as each numbered them).
+
+        Counts, money and pending tiers add up; the winners kept are the best of
+        both (best tier, then line) and the rejected inputs the first by line,
+        each list cut to the larger ``keep``.
+        """
+        if not isinstance(other, Tally):
+            return NotImplemented
+        order = self.order or other.order
+        rank = {tier: i for i, tier in enumerate(order)}
+        keep = max(self.keep, other.keep)
+        wins = dict(self.wins)
+        for tier, count in other.wins.items():
+            wins[tier] = wins.get(tier, 0) + count
+        best = len(rank)
+
+        def ranked(w: Winner) -> tuple[int, int]:
+            return min((rank.get(x.tier, best) for x in w.wins), default=best), w.where
+
+        return Tally(
+            self.tickets + other.tickets,
+            self.bets + other.bets,
+            dict(sorted(wins.items(), key=lambda item: rank.get(item[0], best))),
+            self.total + other.total,
+            tuple(
+                sorted(
+                    dict.fromkeys((*self.pending, *other.pending)), key=lambda t: rank.get(t, best)
+                )
+            ),
+            tuple(sorted((*self.winners, *other.winners), key=ranked)[:keep]),
+            self.winners_count + other.winners_count,
+            tuple(sorted((*self.rejected, *other.rejected), key=lambda r: r.where)[:keep]),
+            self.rejected_count + other.rejected_count,
+            max(self.draws, other.draws),
+            order=order,
+            keep=keep,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (the command line's ``--json``)."""
@@ -195,12 +251,14 @@ class _Counter:
             self.bets,
             wins,
             self.total,
-            tuple(self.pending),
+            tuple(sorted(self.pending, key=lambda t: order.get(t, len(order)))),
             tuple(self.winners),
             self.winners_count,
             tuple(self.rejected),
             self.rejected_count,
             draws,
+            order=tuple(sorted(order, key=order.__getitem__)),
+            keep=max(self.keep_winners, self.keep_rejected),
         )
 
 

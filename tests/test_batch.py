@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import pathlib
 import random
 
@@ -176,3 +177,38 @@ def test_the_best_winners_are_kept_whatever_their_line() -> None:
     assert [w.where for w in tally.winners[1:]] == list(range(1, 10))
     mixed = lottery.check_many(["01 02 03 04 05 06 07 + 04", *lines], [draw], keep_winners=3)
     assert [w.where for w in mixed.winners] == [2_002, 1, 2]  # the general path ranks too
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from lottery import strategies as lst  # noqa: E402
+
+_DRAW = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04; 一等奖=5000000", issue="2019021")
+_LINES = st.one_of(
+    lst.tickets(game="ssq", max_bets=50).map(str),
+    st.sampled_from(["oops", "02 05 07 08 20 + 04", "", "# a comment", "02 05 07 08 20 27 + 04"]),
+)
+
+
+@settings(max_examples=60)
+@given(st.lists(_LINES, max_size=40), st.lists(st.integers(0, 40), max_size=4), st.integers(1, 6))
+def test_tallies_merge_like_one_pass(lines: list[str], cuts: list[int], keep: int) -> None:
+    """Any partition of a batch, tallied apart and added, is the tally of the whole."""
+    whole = lottery.check_many(lines, [_DRAW], keep_winners=keep, keep_rejected=keep)
+    bounds = sorted({0, len(lines), *(c for c in cuts if c <= len(lines))})
+    parts = [
+        lottery.check_many(
+            lines[a:b], [_DRAW], keep_winners=keep, keep_rejected=keep, first_line=a + 1
+        )
+        for a, b in itertools.pairwise(bounds)
+    ]
+    merged = sum(parts, lottery.Tally.empty(1, keep=keep))
+    assert merged == whole
+    assert merged.to_dict() == whole.to_dict()
+
+
+def test_adding_the_empty_tally_changes_nothing() -> None:
+    tally = lottery.check_many(["02 05 07 08 20 27 + 04", "oops"], [_DRAW])
+    assert tally + lottery.Tally.empty() == tally
+    assert lottery.Tally.empty() + tally == tally
