@@ -13,7 +13,7 @@ import io
 import sys
 from typing import BinaryIO, TextIO
 
-__all__ = ["detect_encoding", "open_text", "read_text"]
+__all__ = ["detect_encoding", "open_text"]
 
 _SAMPLE = 64 * 1024
 
@@ -37,11 +37,3 @@ def open_text(path: str) -> TextIO:
     buffered = raw if isinstance(raw, io.BufferedReader) else io.BufferedReader(raw)  # type: ignore[type-var]
     encoding = detect_encoding(buffered.peek(_SAMPLE)[:_SAMPLE])
     return io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline=None)
-
-
-def read_text(path: str) -> tuple[str, str]:
-    """The whole text of ``path`` and the encoding it was read in."""
-    with open(path, "rb") as handle:
-        data = handle.read()
-    encoding = detect_encoding(data[:_SAMPLE])
-    return data.decode(encoding, errors="replace"), encoding

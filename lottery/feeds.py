@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
@@ -24,24 +23,7 @@ from lottery.records import Record
 from lottery.registry import feed_game, games, get_game
 from lottery.rules import Game
 
-__all__ = ["detect_kind", "read_json", "read_json_pieces"]
-
-_LONG_NUMBER: Final = re.compile(r"[0-9]{3}")
-
-
-def detect_kind(text: str) -> str:
-    """``json``, ``csv`` or ``text``, from the content."""
-    head = text.lstrip("\ufeff \t\r\n")
-    if head[:1] in "[{":
-        return "json"
-    first = head.split("\n", 1)[0]
-    if first.count(",") >= 2 or first.count("\t") >= 2:
-        # a header names its columns: words, at most a short number in them (red1, pos_1)
-        cells = [c.strip() for c in re.split(r"[,\t]", first)]
-        if all(c and not _LONG_NUMBER.search(c) for c in cells):
-            return "csv"
-    return "text"
-
+__all__ = ["read_json", "read_json_pieces"]
 
 def _amount(game: Game, value: object) -> int | None:
     """A yuan amount from a feed (``"1,040"``, ``"3000"``, ``982320278.84``); ``None`` if empty."""
