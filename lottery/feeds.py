@@ -17,13 +17,14 @@ from typing import Any, Final
 from lottery import _text
 from lottery._text import shorten
 from lottery.exceptions import LotteryError
-from lottery.grammar import read_amount
+from lottery.grammar import read_amount, zone_names
 from lottery.reading import make_record
 from lottery.records import Record
-from lottery.registry import feed_game, games, get_game
+from lottery.registry import feed_game, get_game
 from lottery.rules import Game
 
 __all__ = ["read_json", "read_json_pieces"]
+
 
 def _amount(game: Game, value: object) -> int | None:
     """A yuan amount from a feed (``"1,040"``, ``"3000"``, ``982320278.84``); ``None`` if empty."""
@@ -441,7 +442,7 @@ _FIRST_KEYS: Final = (
     "red",
     "frontBalls",
     "front",
-    *sorted({e.zones[0].name for g in games() for e in g.editions if len(e.zones) > 1}),
+    *zone_names(0, labels=False, several=True),
 )
 _NEXT_KEYS: Final = (
     "blueBalls",
@@ -451,7 +452,7 @@ _NEXT_KEYS: Final = (
     "blues",
     "backBalls",
     "back",
-    *sorted({e.zones[1].name for g in games() for e in g.editions if len(e.zones) > 1}),
+    *zone_names(1, labels=False, several=True),
 )
 
 

@@ -164,16 +164,26 @@ def word_at(text: str, pos: int, words: Sequence[str]) -> str | None:
 
 
 @functools.cache
-def zone_labels(index: int) -> tuple[str, ...]:
-    """Every name the games print for their ``index``-th zone (``红球``, ``前区`` …)."""
+def zone_names(index: int, *, labels: bool = True, several: bool = False) -> tuple[str, ...]:
+    """The names the games give their ``index``-th zone, longest first.
+
+    With ``labels``, also the other names announcements print (``红色球号码``);
+    with ``several``, only of editions that have more than one zone (a
+    column called ``号码`` holds all the numbers, not a first zone).
+    """
     names = {
         name
         for game in games()
         for edition in game.editions
-        if len(edition.zones) > index
-        for name in edition.zones[index].names
+        if len(edition.zones) > max(index, 1 if several else 0)
+        for name in (edition.zones[index].names if labels else (edition.zones[index].name,))
     }
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+def zone_labels(index: int) -> tuple[str, ...]:
+    """Every name the games print for their ``index``-th zone (``红球``, ``前区``, ``号码`` …)."""
+    return zone_names(index)
 
 
 def relabel(text: str) -> str:

@@ -16,9 +16,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 from lottery import _text
+from lottery.grammar import zone_names
 from lottery.reading import make_record
 from lottery.records import Record
-from lottery.registry import games
 from lottery.rules import Game
 
 __all__ = ["looks_like_rows", "read_rows"]
@@ -61,14 +61,8 @@ _NUMBER_COLUMNS: Final = frozenset(
 
 def _zone_words(index: int, *ascii_words: str) -> str:
     """A regex alternation of the words a CSV header uses for the ``index``-th zone."""
-    names = {
-        zone.name
-        for game in games()
-        for edition in game.editions
-        if len(edition.zones) > 1 and len(edition.zones) > index
-        for zone in (edition.zones[index],)
-    }
-    return "|".join(map(re.escape, (*ascii_words, *sorted(names))))
+    names = zone_names(index, labels=False, several=True)
+    return "|".join(map(re.escape, (*ascii_words, *names)))
 
 
 _FIRST_ZONE_RE: Final = re.compile(
