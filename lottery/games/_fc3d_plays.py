@@ -33,6 +33,16 @@ __all__ = [
 ]
 
 
+def _one_value(game: Game, play: str, picks: Picks, high: int, wanted: str) -> Picks:
+    """A selection of one value 0–``high`` and no 胆 (和数's sum, a side's index)."""
+    no_dan(game, play, picks)
+    selection = picks.selection
+    if len(selection) != 1 or len(selection[0]) != 1 or not 0 <= selection[0][0] <= high:
+        msg = f"{game.label}: {play} takes {wanted}"
+        raise InvalidCount(msg, game=game.code)
+    return Picks(selection)
+
+
 @attrs.frozen(eq=False)
 class _SingleBet(DigitPlay):
     """A play of exactly one bet."""
@@ -209,12 +219,7 @@ class HeShu(_SingleBet):
 
     def canonical(self, game: Game, picks: Picks) -> Picks:
         """One value 0–27."""
-        no_dan(game, self.name, picks)
-        selection = picks.selection
-        if len(selection) != 1 or len(selection[0]) != 1 or not 0 <= selection[0][0] <= 27:
-            msg = f"{game.label}: {self.name} takes one number 0–27"
-            raise InvalidCount(msg, game=game.code)
-        return Picks(selection)
+        return _one_value(game, self.name, picks, 27, "one number 0–27")
 
     def format(self, ticket: Ticket) -> str:
         """``和数 11``."""
@@ -358,17 +363,8 @@ class Predicate(_SingleBet):
 
     def canonical(self, game: Game, picks: Picks) -> Picks:
         """The side's index."""
-        no_dan(game, self.name, picks)
-        selection = picks.selection
-        if (
-            len(selection) != 1
-            or len(selection[0]) != 1
-            or not 0 <= selection[0][0] < len(self.sides)
-        ):
-            names = " or ".join(name for name, _ in self.sides)
-            msg = f"{game.label}: {self.name} takes {names}"
-            raise InvalidCount(msg, game=game.code)
-        return Picks(selection)
+        names = " or ".join(name for name, _ in self.sides)
+        return _one_value(game, self.name, picks, len(self.sides) - 1, names)
 
     def format(self, ticket: Ticket) -> str:
         """``猜奇偶 奇``."""
