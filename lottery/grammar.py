@@ -105,6 +105,7 @@ FILLER: Final = (
     "的",
     "第",
 )
+_TEST_WORDS: Final = tuple(TEST_LABELS)
 _BLANKS: Final = frozenset(" \t\r\n\u2028\u2029:,.;()[]{}<>-\"'`/|~!?*_=")
 _WEEKDAY_RE: Final = re.compile(r"(?:星期|礼拜|周)([一二三四五六日天])|\(([一二三四五六日天])\)")
 _ISSUE_RE: Final = re.compile(r"第?[ ]{0,3}([0-9]{5,7})[ ]{0,3}期")
@@ -179,6 +180,12 @@ def zone_names(index: int, *, labels: bool = True, several: bool = False) -> tup
         for name in (edition.zones[index].names if labels else (edition.zones[index].name,))
     }
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+@functools.cache
+def _any_zone_label() -> tuple[str, ...]:
+    """The labels of a first or a next zone, once: they may start the numbers."""
+    return zone_labels(0) + zone_labels(1)
 
 
 def zone_labels(index: int) -> tuple[str, ...]:
@@ -277,13 +284,13 @@ def read_header(text: str, pos: int = 0, end: int | None = None) -> Header:  # n
             found.setdefault("weekday", w.group(1) or w.group(2))
             pos = w.end()
             continue
-        test = word_at(text, pos, tuple(TEST_LABELS))
+        test = word_at(text, pos, _TEST_WORDS)
         if test is not None:
             digits, pos = _digits_after(text, pos + len(test), end)
             if digits:
                 extras.append((TEST_LABELS[test], digits))
             continue
-        if "0" <= text[pos] <= "9" or word_at(text, pos, zone_labels(0) + zone_labels(1)):
+        if "0" <= text[pos] <= "9" or word_at(text, pos, _any_zone_label()):
             found["start"] = pos
             break
         word = word_at(text, pos, RESULT_LABELS) or word_at(text, pos, FILLER)
