@@ -492,6 +492,7 @@ def _plain(item: Mapping[str, Any], source: str, where: str, hint: Game | None) 
         )
         if first is not None:
             numbers = f"{first} + {nxt}" if nxt is not None else first
+    special = item.get("special_period")
     return make_record(
         source,
         f"{where} ({issue})" if issue else where,
@@ -500,4 +501,21 @@ def _plain(item: Mapping[str, Any], source: str, where: str, hint: Game | None) 
         issue=None if issue is None else str(issue),
         numbers=numbers,
         date=None if date is None else str(date),
+        prizes=_by_tier(game, item.get("prizes")),
+        special=special if isinstance(special, bool) else None,
+        winners=_by_tier(game, item.get("winners")),
+        pool=_amount(game, item.get("pool")) if game is not None else None,
+        sales=_amount(game, item.get("sales")) if game is not None else None,
     )
+
+
+def _by_tier(game: Game | None, value: object) -> tuple[tuple[str, int], ...]:
+    """``{"一等奖": 5000000, …}`` (the library's own JSON): amounts or winners by tier."""
+    if game is None or not isinstance(value, dict):
+        return ()
+    out = []
+    for tier, amount in value.items():
+        number = amount if type(amount) is int else _amount(game, amount)
+        if isinstance(tier, str) and number is not None and number >= 0:
+            out.append((tier, number))
+    return tuple(out)

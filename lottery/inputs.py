@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any, BinaryIO, Final
 
-from lottery import _decode, _text
+from lottery import _decode, _text, store
 from lottery._decode import DEFAULT_MAX_BYTES, Line
 from lottery.exceptions import LotteryError, UnreadableInput
 from lottery.feeds import read_json_pieces
@@ -117,6 +117,10 @@ def read_stream(
     head = _head(stream)
     buffered = io.BufferedReader(_Replayed(head, stream), buffer_size=1 << 16)
     try:
+        if head.startswith(store.MAGIC):
+            reason = f"{source} is an SQLite store: give it as a file path, not a stream"
+            yield Record(source, "file", "", game, error=reason, kind="unreadable")
+            return
         kind = detect_kind(_guess(head))
         if kind == "json":
             yield from read_json_pieces(
@@ -152,6 +156,14 @@ def _text_records(lines: Iterator[Line], source: str, game: Game | None) -> Iter
                      kind="unreadable")  # fmt: skip
 
 
+def _store_records(path: str, game: Game | None) -> Iterator[Record]:
+    try:
+        with store.open(path, create=False) as kept:
+            yield from kept.records(game)
+    except UnreadableInput as error:
+        yield Record(path, "file", "", game, error=str(error), kind=error.kind)
+
+
 def read_text(text: str, *, source: str = "<text>", game: Game | None = None) -> Iterator[Record]:
     """The records of a text already in memory."""
     return read_stream(io.BytesIO(text.encode("utf-8")), source=source, game=game)
@@ -160,7 +172,13 @@ def read_text(text: str, *, source: str = "<text>", game: Game | None = None) ->
 def read_path(
     path: str, *, game: Game | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[Record]:
-    """The records of a file (``-``: standard input).  Raises OSError if it cannot be opened."""
+    """The records of a file (``-``: standard input).  Raises OSError if it cannot be opened.
+
+    An SQLite file is read as a :mod:`lottery.store` (its draws, oldest first).
+    """
+    if path != "-" and os.path.isfile(path) and store.is_store(path):
+        yield from _store_records(path, game)
+        return
     handle = _decode.open_binary(path)
     try:
         yield from read_stream(

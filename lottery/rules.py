@@ -394,7 +394,9 @@ class Game:
     """A lottery game: its identity, schedule, issue format, plays and editions.
 
     Games are singletons of their modules and compare by identity.  ``feeds``
-    names the game in the official feeds (``{"cwl": ("ssq",)}``);
+    names the game in the official feeds (``{"cwl": ("ssq",)}``), ``feed_pages``
+    the operator's results page of the game where it differs from that name
+    (a sync visits it first);
     ``tier_aliases`` maps a feed's tier names to the game's;
     ``announcement`` is the official notice's headline, with ``{issue}`` and
     ``{numbers}`` for the fields.
@@ -417,6 +419,7 @@ class Game:
     module: str = ""
     refused: tuple[Refusal, ...] = ()
     feeds: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, repr=False)
+    feed_pages: Mapping[str, str] = attrs.field(factory=dict, repr=False)
     tier_aliases: Mapping[str, str] = attrs.field(factory=dict, repr=False)
     announcement: str = ""
     #: Whether a 试机号 (test number, never the result) is drawn and printed before each draw.

@@ -16,9 +16,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Final
 
 from lottery import _text
+from lottery.exceptions import LotteryError
 from lottery.grammar import zone_names
 from lottery.reading import make_record
 from lottery.records import Record
+from lottery.registry import get_game
 from lottery.rules import Game
 
 __all__ = ["looks_like_rows", "read_rows"]
@@ -73,6 +75,21 @@ _ORDER_RE: Final = re.compile(r"(?:red|r)_?(\d{1,2})a")
 _DIGIT_RE: Final = re.compile(r"(?:d|n|num|pos|digit|ball|p|位)_?(\d{1,2})")
 _PRIZE_COUNT_RE: Final = re.compile(r"no(\d)")
 _PRIZE_MONEY_RE: Final = re.compile(r"no(\d)_m")
+#: Columns named by one word: the library's own CSV (``lottery export``) and common ones.
+_NAMED: Final = {
+    "game": "game",
+    "彩种": "game",
+    "prizes": "prizes",  # 一等奖=5000000;二等奖=…
+    "winners": "winners",
+    "special_period": "special",
+    "input_all": "sales",
+    "sales": "sales",
+    "销售额": "sales",
+    "net_all": "pool",
+    "pool": "pool",
+    "poolmoney": "pool",
+    "奖池": "pool",
+}
 _TIERS: Final = ("一等奖", "二等奖", "三等奖", "四等奖", "五等奖", "六等奖")
 
 
@@ -85,6 +102,10 @@ class _Columns:
         self.numbers: int | None = None
         self.sales: int | None = None
         self.pool: int | None = None
+        self.game: int | None = None
+        self.prizes: int | None = None
+        self.winners: int | None = None
+        self.special: int | None = None
         self.first: list[int] = []
         self.next: list[int] = []
         self.order: list[int] = []
@@ -102,10 +123,10 @@ class _Columns:
             self.date = index
         elif name in _NUMBER_COLUMNS and self.numbers is None:
             self.numbers = index
-        elif name in ("input_all", "sales", "销售额"):
-            self.sales = index
-        elif name in ("net_all", "pool", "poolmoney", "奖池"):
-            self.pool = index
+        elif name in _NAMED:
+            attribute = _NAMED[name]
+            if getattr(self, attribute) is None:
+                setattr(self, attribute, index)
         elif (m := _ORDER_RE.fullmatch(name)) is not None:
             self.order.append(index)
         elif (m := _PRIZE_MONEY_RE.fullmatch(name)) is not None:
@@ -225,7 +246,7 @@ def read_rows(
                     )
                     return
                 continue
-        if game is None:
+        if game is None and not _names_games(columns):
             reason = "cannot tell the game of these rows: name it as GAME=FILE or with --game"
             yield Record(source, "file", _text.shorten(raw), None, error=reason, kind="game")
             return
@@ -241,10 +262,15 @@ def read_rows(
                 kind="unreadable",
             )
             continue
-        if columns is None:
-            yield _bare_record(cells, number, line, source, game)
-        else:
+        if columns is not None:
             yield _csv_record(columns, cells, number, source, game)
+        elif game is not None:  # always, by the check above
+            yield _bare_record(cells, number, line, source, game)
+
+
+def _names_games(columns: _Columns | None) -> bool:
+    """Whether each row names its game (a ``game`` column)."""
+    return columns is not None and columns.game is not None
 
 
 def _bare_record(cells: list[str], number: int, line: str, source: str, game: Game) -> Record:
@@ -289,6 +315,15 @@ def _csv_record(
             winners.append((_TIERS[tier_no - 1], count))
             if money:  # zero means the source had no amount
                 prizes.append((_TIERS[tier_no - 1], money))
+    if columns.game is not None and columns.game < len(row):
+        named = game_of(row[columns.game])
+        game = named or game
+        if named is None:
+            reason = f"unknown game {_text.cut(row[columns.game].strip(), 20)!r}"
+            return Record(source, f"line {number}", line, None, error=reason, kind="game")
+    prizes += _pairs(row, columns.prizes)
+    winners += _pairs(row, columns.winners)
+    special = _cell(row, columns.special)
     return make_record(
         source,
         f"line {number}",
@@ -298,8 +333,31 @@ def _csv_record(
         numbers=columns.numbers_of(row),
         date=date or None,
         prizes=prizes,
+        special={"是": True, "否": False, "true": True, "false": False}.get(special.lower()),
         order=order,
         winners=tuple(winners),
         sales=_cell_int(row, columns.sales) or None,
         pool=_cell_int(row, columns.pool) or None,
     )
+
+
+def game_of(cell: str) -> Game | None:
+    """The game a ``game`` column names (code or name), if any."""
+    try:
+        return get_game(cell.strip())
+    except LotteryError:
+        return None
+
+
+def _cell(row: Sequence[str], index: int | None) -> str:
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def _pairs(row: Sequence[str], index: int | None) -> list[tuple[str, int]]:
+    """``一等奖=5000000;二等奖=…`` (a cell of the library's own CSV) as (tier, amount) pairs."""
+    out: list[tuple[str, int]] = []
+    for part in _cell(row, index).split(";"):
+        tier, _, value = part.partition("=")
+        if tier.strip() and _text.is_digits(value.strip()) and len(value.strip()) < 16:
+            out.append((tier.strip(), int(value.strip())))
+    return out

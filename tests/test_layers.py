@@ -41,6 +41,7 @@ LAYERS: dict[str, int] = {
     "lottery.news": 6,
     "lottery.feeds": 6,
     "lottery.tables": 6,
+    "lottery.store": 6,
     "lottery.inputs": 6,
     "lottery.validate": 7,
     "lottery.agreement": 7,

@@ -188,6 +188,7 @@ GAME: Final = Game(
     module=__name__,
     refused=common_refusals(),
     feeds={"cwl": ("3d",)},
+    feed_pages={"cwl": "fc3d"},  # www.cwl.gov.cn/ygkj/wqkjgg/fc3d/ [O-cwl-feed]
     tier_aliases={"直选": "单选"},
     test_numbers=True,
     announcement="中国福利彩票3D玩法开奖公告第{issue}期 中奖号码：{numbers}",
