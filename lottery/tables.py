@@ -264,7 +264,7 @@ def read_rows(
             continue
         if columns is not None:
             yield _csv_record(columns, cells, number, source, game)
-        elif game is not None:  # always, by the check above
+        else:
             yield _bare_record(cells, number, line, source, game)
 
 
@@ -273,7 +273,9 @@ def _names_games(columns: _Columns | None) -> bool:
     return columns is not None and columns.game is not None
 
 
-def _bare_record(cells: list[str], number: int, line: str, source: str, game: Game) -> Record:
+def _bare_record(
+    cells: list[str], number: int, line: str, source: str, game: Game | None
+) -> Record:
     """A row without a header: the issue, an optional date, the numbers."""
     cells = [c.strip() for c in cells if c.strip()]
     issue = _ISSUE_CELL.fullmatch(cells[0]) if cells else None
