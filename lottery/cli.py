@@ -118,8 +118,14 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument(
         "--history",
         metavar="FEED",
-        help="check against every draw in FEED (any input `validate` reads)",
+        help="check against every draw in FEED (any input `validate` reads, or a store)",
     )
+    chk.add_argument(
+        "--latest",
+        action="store_true",
+        help="check against the newest draw of the game in the store (see --store)",
+    )
+    chk.add_argument("--store", metavar="PATH", help="the store --latest reads (default: yours)")
     chk.add_argument("--json", action="store_true", help="print JSON")
     chk.add_argument(
         "--workers",
@@ -165,6 +171,10 @@ def _parser() -> argparse.ArgumentParser:
         help="refuse an input larger than N bytes (default 1 GiB; K, M and G suffixes work)",
     )
 
+    from lottery.cli_sync import add_parsers  # noqa: PLC0415 - one module per command
+
+    add_parsers(sub, _game)
+
     lst = sub.add_parser("games", help="list the games and their rule editions")
     lst.add_argument("--json", action="store_true", help="print JSON")
     return parser
@@ -206,6 +216,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         from lottery.cli_validate import run_validate  # noqa: PLC0415 - heavier import
 
         return run_validate(args)
+    if args.command == "sync":
+        from lottery.cli_sync import run_sync  # noqa: PLC0415 - loaded when used
+
+        return run_sync(args)
+    if args.command == "export":
+        from lottery.cli_sync import run_export  # noqa: PLC0415 - loaded when used
+
+        return run_export(args)
     return _games(args)
 
 

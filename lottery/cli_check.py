@@ -50,6 +50,23 @@ def _draw_from_args(args: argparse.Namespace) -> Draw:
     return draw
 
 
+def _latest(args: argparse.Namespace) -> Draw:
+    """The newest stored draw of the game (``--latest``), said on standard error."""
+    from lottery.cli_sync import open_store  # noqa: PLC0415 - the store, only when asked
+
+    with open_store(args.store) as kept:
+        draw = kept.newest(args.game)
+        where = kept.path
+    if draw is None:
+        msg = (
+            f"the store {where} has no {args.game.label} draws: run `lottery sync {args.game.code}`"
+        )
+        raise Usage(msg)
+    when = f" of {draw.date}" if draw.date else ""
+    print(f"lottery: the newest stored {args.game.name} draw: {draw.issue}{when}", file=sys.stderr)
+    return draw
+
+
 #: How the library names an argument, and how the command line names it.
 _OPTIONS = (("pass issue=", "give --issue"), ("issue=", "--issue "), ("date=", "--date "))
 
@@ -63,7 +80,13 @@ def _option_voice(message: str) -> str:
 
 def run_check(args: argparse.Namespace) -> int:
     """Check the tickets of ``args``; print a table or JSON; return the exit status."""
-    if args.history is not None:
+    if args.latest:
+        if args.history is not None or args.draw is not None or args.issue is not None:
+            msg = "--latest replaces --history, --issue and --draw: give one or the other"
+            raise Usage(msg)
+        feed = None
+        draws = [_latest(args)]
+    elif args.history is not None:
         if args.draw is not None or args.issue is not None:
             msg = "--history replaces --issue and --draw: give one or the other"
             raise Usage(msg)

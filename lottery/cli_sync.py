@@ -1,0 +1,290 @@
+"""``lottery sync`` and ``lottery export``: the official results into the store, and out again.
+
+Exit status of ``sync``: 0 when every game synced cleanly; 1 when there were
+conflicts, rejected records, a stale source, or a source that was blocked or
+answered with something that is not its data; 2 on a usage error, or when no
+source answered at all (every game unreachable).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from lottery import store as _store
+from lottery.cli_common import OK, REJECTED, USAGE, Progress, Usage, show_progress
+from lottery.exceptions import LotteryError
+from lottery.model import format_numbers
+from lottery.registry import games
+from lottery.rules import Game
+from lottery.store import Store
+from lottery.sync import GameSync, NoFeed, sync_game, syncable
+
+__all__ = ["open_store", "run_export", "run_sync"]
+
+
+def open_store(path: str | None, *, create: bool = False) -> Store:
+    """The store of ``--store`` (default: the user's), in the command line's voice."""
+    where = path or str(_store.default_path())
+    try:
+        return _store.open(where, create=create)
+    except FileNotFoundError:
+        hint = "" if path else " (run `lottery sync` first, or give --store PATH)"
+        msg = f"no store at {where}{hint}"
+        raise Usage(msg) from None
+    except OSError as error:
+        msg = f"cannot open the store {where}: {error.strerror or error}"
+        raise Usage(msg) from None
+    except LotteryError as error:
+        raise Usage(str(error)) from None
+
+
+def _chosen(args: argparse.Namespace) -> list[Game]:
+    chosen: list[Game] = list(dict.fromkeys(args.games)) or [
+        g for g in games() if syncable(g) is not None
+    ]
+    for game in chosen:
+        if syncable(game) is None:
+            msg = (
+                f"sync {game.code}: {game.label} has no national results feed (neither the China"
+                " Welfare Lottery nor the China Sports Lottery publishes it); validate its"
+                " announcements from files instead"
+            )
+            raise Usage(msg)
+    if args.since is not None:
+        for game in chosen:
+            try:
+                game.parse_issue(args.since)
+            except LotteryError as error:
+                msg = f"--since {args.since}: {error}"
+                raise Usage(msg) from None
+    return chosen
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    """Sync the games of ``args``; print one line per game (or JSON); return the exit status."""
+    chosen = _chosen(args)
+    if args.since is not None and args.full:
+        msg = "--since and --full each set the window: give one"
+        raise Usage(msg)
+    try:
+        import httpx  # noqa: F401, PLC0415 - only to say which extra is missing
+    except ImportError:
+        msg = "sync needs an HTTP client: pip install 'lottery[sync]'"
+        raise Usage(msg) from None
+    results: list[GameSync] = []
+    with open_store(args.store, create=True) as kept:
+        for game in chosen:
+            progress = (
+                Progress(0, sys.stderr, unit=f"{game.code} pages")
+                if show_progress(json=args.json, quiet=args.quiet)
+                else None
+            )
+            try:
+                result = sync_game(
+                    game,
+                    kept,
+                    since=args.since,
+                    full=args.full,
+                    accept_source=args.accept_source,
+                    pace=args.pace,
+                    backoff=args.backoff,
+                    on_page=None if progress is None else _pages(progress),
+                )
+            except NoFeed as error:  # pragma: no cover - refused by _chosen
+                raise Usage(str(error)) from None
+            finally:
+                if progress is not None:
+                    progress.close()
+            results.append(result)
+            if not args.json:
+                _print_game(result, sys.stdout)
+        path = str(kept.path)
+    if args.json:
+        data = {"games": {r.game.code: r.to_dict() for r in results}, "store": path}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    if all(r.status == "unreachable" and not r.responses for r in results):
+        return USAGE
+    return OK if all(r.clean for r in results) else REJECTED
+
+
+def _pages(progress: Progress) -> Callable[[Game, int, int | None], None]:
+    """The progress bar's redraw after each page."""
+
+    def update(_game: Game, page: int, _pages: int | None) -> None:
+        progress.update(page)
+
+    return update
+
+
+def _print_game(result: GameSync, out: TextIO) -> None:
+    head = f"{result.game.label}: "
+    if result.status != "ok":
+        print(f"{head}{result.status.upper()}: {result.message}", file=out)
+    counts = (
+        f"fetched {result.fetched}, new {result.new}, unchanged {result.unchanged},"
+        f" conflicts {len(result.conflicts)}, rejected {len(result.rejected)}"
+    )
+    newest = f"; newest {result.newest}" if result.newest else ""
+    print(f"{head}{counts}{newest} [{result.status}]", file=out)
+    if result.stale or (result.status == "ok" and result.message):
+        print(f"  {result.message}", file=out)
+    for change in result.conflicts:
+        action = "replaced (--accept-source; logged)" if change.replaced else "kept the stored one"
+        print(
+            f"  conflict {change.game} {change.issue}: {', '.join(change.differences())} differ;"
+            f" stored {_said(change.stored)} (from {change.stored_url}),"
+            f" fetched {_said(change.fetched)} (from {change.fetched_url}): {action}",
+            file=out,
+        )
+    for bad in result.rejected:
+        place = bad.get("where") or f"record {bad.get('index', bad.get('line', '?'))}"
+        print(f"  rejected {bad['source']}, {place}: {bad['reason']}", file=out)
+
+
+def _said(facts: dict[str, Any]) -> str:
+    numbers = " ".join(str(n) for n in facts.get("numbers", ()))
+    return f"[{numbers}] {facts.get('date') or ''}".strip()
+
+
+# --- export ------------------------------------------------------------------------
+
+#: The columns of the library's own CSV, which ``lottery validate`` reads back.
+CSV_COLUMNS = ("game", "issue", "date", "numbers", "prizes", "winners", "pool", "sales",
+               "special_period")  # fmt: skip
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write the stored history of a game as the library's canonical CSV or JSON."""
+    game: Game = args.game
+    with open_store(args.store) as kept:
+        try:
+            records = list(kept.records(game, since=args.since))
+        except LotteryError as error:
+            msg = f"--since {args.since}: {error}"
+            raise Usage(msg) from None
+    out = sys.stdout
+    if args.format == "json":
+        data = {
+            "game": game.code,
+            "draws": [_row(r) for r in records if r.draw is not None],
+        }
+        json.dump(data, out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return OK
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in records:
+        draw = record.draw
+        if draw is None:
+            continue
+        row = _row(record)
+        writer.writerow(
+            [
+                game.code,
+                draw.issue,
+                row["date"] or "",
+                format_numbers(draw.edition, draw.numbers),
+                ";".join(f"{t}={a}" for t, a in draw.prizes),
+                ";".join(f"{t}={n}" for t, n in record.winners),
+                "" if record.pool is None else record.pool,
+                "" if record.sales is None else record.sales,
+                {None: "", True: "是", False: "否"}[draw.special_period],
+            ]
+        )
+    return OK
+
+
+def _row(record: Any) -> dict[str, Any]:  # noqa: ANN401 - a Record
+    draw = record.draw
+    return {
+        **draw.to_dict(),
+        "winners": dict(record.winners),
+        "pool": record.pool,
+        "sales": record.sales,
+    }
+
+
+def add_parsers(sub: Any, game_type: Any) -> None:  # noqa: ANN401 - argparse's private types
+    """The ``sync`` and ``export`` subcommands."""
+    syn = sub.add_parser(
+        "sync",
+        help="fetch official results into the local store, validated before they are kept",
+        description=(
+            "Fetch the newest results of each game from the official sources (China Welfare"
+            " Lottery, China Sports Lottery) into a local SQLite store.  Every record is"
+            " validated first; a record that fails is not kept, one that differs from the"
+            " stored draw is a conflict and is not overwritten."
+        ),
+        epilog=(
+            "exit status: 0 every game synced cleanly; 1 conflicts, rejected records, a stale"
+            " source or a blocked one; 2 a usage error or no source answered.  The sources'"
+            " addresses can be changed with LOTTERY_CWL_URL and LOTTERY_SPORTTERY_URL."
+        ),
+    )
+    syn.add_argument(
+        "games",
+        nargs="*",
+        type=game_type,
+        metavar="GAME",
+        help="games to sync (default: every game with a feed)",
+    )
+    _store_option(syn)
+    syn.add_argument("--since", metavar="ISSUE", help="fetch back to this issue (and re-check)")
+    syn.add_argument("--full", action="store_true", help="fetch the whole history")
+    syn.add_argument(
+        "--accept-source",
+        action="store_true",
+        help="replace a stored draw the source now gives differently (logged in the store)",
+    )
+    syn.add_argument(
+        "--pace",
+        type=_seconds,
+        default=1.0,
+        metavar="SECONDS",
+        help="wait at least this long between requests (default 1)",
+    )
+    syn.add_argument(
+        "--backoff",
+        type=_seconds,
+        default=1.0,
+        metavar="SECONDS",
+        help="first wait before a retry, doubled each time (default 1)",
+    )
+    syn.add_argument("--json", action="store_true", help="print JSON")
+    syn.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    exp = sub.add_parser(
+        "export",
+        help="write a game's stored history as CSV or JSON",
+        description="Write the stored draws of a game, oldest first, in the library's own"
+        " CSV or JSON; `lottery validate` reads either back to the same draws.",
+    )
+    exp.add_argument("game", type=game_type, metavar="GAME", help="game code or name")
+    _store_option(exp)
+    exp.add_argument("--format", choices=("csv", "json"), default="csv", help="default csv")
+    exp.add_argument("--since", metavar="ISSUE", help="from this issue on")
+
+
+def _store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store",
+        metavar="PATH",
+        help=f"the store file (default {_store.default_path()})",
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        msg = f"not a number of seconds: {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not 0 <= value <= 3600:
+        msg = f"seconds must be 0…3600, not {text}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
