@@ -142,7 +142,9 @@ class Replay:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+        )
 
     def route(self, path: str, *answers: Recorded | Responder, **match: str) -> Route:
         """Answer ``path`` (and query values ``match``) with ``answers`` in turn."""
