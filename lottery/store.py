@@ -36,6 +36,7 @@ from typing import Any, Final, Literal, Self
 
 import attrs
 
+from lottery._schema import MIGRATIONS, SCHEMA_VERSION, connect
 from lottery.exceptions import LotteryError, UnreadableInput
 from lottery.model import Draw, format_numbers
 from lottery.records import Record
@@ -43,13 +44,13 @@ from lottery.registry import get_game
 from lottery.rules import Game
 
 __all__ = [
+    "MAGIC",
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "Change",
     "Response",
     "Saved",
     "Store",
-    "StoreError",
     "default_path",
     "facts",
     "is_store",
@@ -58,61 +59,6 @@ __all__ = [
 
 #: The first bytes of every SQLite 3 database file.
 MAGIC: Final = b"SQLite format 3\x00"
-
-
-class StoreError(UnreadableInput):
-    """A file that is not a store, or a store of a newer schema than this library knows."""
-
-
-#: Each migration takes the schema from its index to the next version, in one transaction.
-MIGRATIONS: Final[tuple[str, ...]] = (
-    """
-    CREATE TABLE responses (
-        sha256 TEXT PRIMARY KEY,
-        url TEXT NOT NULL,
-        fetched_at TEXT NOT NULL,
-        status INTEGER NOT NULL,
-        content_type TEXT NOT NULL DEFAULT '',
-        body BLOB NOT NULL
-    );
-    CREATE TABLE draws (
-        game TEXT NOT NULL,
-        issue TEXT NOT NULL,
-        date TEXT,
-        numbers TEXT NOT NULL,
-        edition TEXT NOT NULL,
-        special_period INTEGER,
-        pool INTEGER,
-        sales INTEGER,
-        facts TEXT NOT NULL,
-        source_url TEXT NOT NULL,
-        fetched_at TEXT NOT NULL,
-        response TEXT REFERENCES responses(sha256),
-        PRIMARY KEY (game, issue)
-    );
-    CREATE TABLE prizes (
-        game TEXT NOT NULL,
-        issue TEXT NOT NULL,
-        tier TEXT NOT NULL,
-        winners INTEGER,
-        amount INTEGER,
-        PRIMARY KEY (game, issue, tier),
-        FOREIGN KEY (game, issue) REFERENCES draws(game, issue) ON DELETE CASCADE
-    );
-    CREATE TABLE log (
-        id INTEGER PRIMARY KEY,
-        at TEXT NOT NULL,
-        game TEXT NOT NULL,
-        issue TEXT NOT NULL,
-        action TEXT NOT NULL,
-        old TEXT,
-        new TEXT,
-        source_url TEXT
-    );
-    """,
-)
-#: The schema version this library writes.
-SCHEMA_VERSION: Final = len(MIGRATIONS)
 
 
 def default_path() -> Path:
@@ -476,6 +422,31 @@ class Store:
                 (code, draw.issue, tier, winners.get(tier), amounts.get(tier)),
             )
 
+    def complete(self, game: Game | str) -> bool:
+        """Whether the last sync of ``game`` walked its window to the end (not killed, not failed).
+
+        Only then may the next sync stop at the first draw it already has.
+        """
+        row = self._db.execute(
+            "SELECT complete FROM syncs WHERE game = ?", (_code(game),)
+        ).fetchone()
+        return bool(row is not None and row[0])
+
+    def mark(self, game: Game | str, *, complete: bool) -> None:
+        """Record that a sync of ``game`` started (``complete=False``) or walked to its end."""
+        code, now = _code(game), _now()
+        with self._transaction():
+            if complete:
+                self._db.execute(
+                    "UPDATE syncs SET complete = 1, finished_at = ? WHERE game = ?", (now, code)
+                )
+            else:
+                self._db.execute(
+                    "INSERT INTO syncs VALUES (?, 0, ?, NULL) ON CONFLICT (game)"
+                    " DO UPDATE SET complete = 0, started_at = excluded.started_at",
+                    (code, now),
+                )
+
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
 
@@ -507,58 +478,19 @@ def _code(game: Game | str) -> str:
     return (get_game(game) if isinstance(game, str) else game).code
 
 
-def _version(db: sqlite3.Connection) -> int:
-    return int(db.execute("PRAGMA user_version").fetchone()[0])
-
-
-def _migrate(db: sqlite3.Connection, path: Path) -> None:
-    """Bring the schema to :data:`SCHEMA_VERSION`; a current store is only read."""
-    if _version(db) == SCHEMA_VERSION:
-        return
-    with _Transaction(db):
-        version = _version(db)  # again, inside the lock: another process may have migrated
-        if version > SCHEMA_VERSION:
-            msg = (
-                f"{path}: the store has schema version {version}; this lottery knows up to"
-                f" {SCHEMA_VERSION} (upgrade lottery to read it)"
-            )
-            raise StoreError(msg, token=str(path))
-        for script in MIGRATIONS[version:]:
-            for statement in script.split(";"):
-                if statement.strip():
-                    db.execute(statement)
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-
 def open(  # noqa: A001 - lottery.store.open(path), as the API names it
     path: str | os.PathLike[str] | None = None, *, create: bool = True
 ) -> Store:
     """Open the store at ``path`` (default :func:`default_path`), made and migrated as needed.
 
     With ``create=False`` a missing file is an error (``FileNotFoundError``);
-    a file that is not SQLite, or of a newer schema, is a :class:`StoreError`.
+    a file that is not SQLite, or of a newer schema, is an ``UnreadableInput``.
     """
     where = Path(path) if path is not None else default_path()
-    if where.exists():
-        if not is_store(where) and where.stat().st_size:
-            msg = f"{where} is not a lottery store (not an SQLite file)"
-            raise StoreError(msg, token=str(where))
-    elif not create:
+    if where.is_dir():
+        msg = f"{where} is a folder, not a lottery store"
+        raise UnreadableInput(msg, token=str(where))
+    if not where.exists() and not create:
         raise FileNotFoundError(2, "no store here", str(where))
-    else:
-        where.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite3.connect(where, timeout=30.0, isolation_level=None, check_same_thread=False)
-    try:
-        db.row_factory = sqlite3.Row
-        db.execute("PRAGMA busy_timeout = 30000")
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA foreign_keys = ON")
-        _migrate(db, where)
-    except sqlite3.DatabaseError as error:
-        db.close()
-        msg = f"{where}: not a usable lottery store ({error})"
-        raise StoreError(msg, token=str(where)) from error
-    except BaseException:
-        db.close()
-        raise
-    return Store(where, db)
+    where.parent.mkdir(parents=True, exist_ok=True)
+    return Store(where, connect(where))

@@ -406,6 +406,9 @@ def sync_game(  # noqa: C901, PLR0912, PLR0915 - one loop over pages, each branc
         raise NoFeed(msg, game=g.code, token=str(page_size))
     low = None if since is None else g.issue_key(g.parse_issue(since))
     stored_newest = kept.newest(g)
+    # the last sync was killed or failed half-way: walk on past the draws already kept
+    walk = full or not kept.complete(g)
+    kept.mark(g, complete=False)
     own = client is None
     http = _client() if client is None else client
     session = _Session(http, pace=pace, backoff=backoff, sleep=sleep)
@@ -466,11 +469,12 @@ def sync_game(  # noqa: C901, PLR0912, PLR0915 - one loop over pages, each branc
             oldest = min((r.draw.issue_key for r in ok if r.draw), default=None)
             if low is not None and oldest is not None and oldest <= low:
                 break
-            if low is None and not full and saved.unchanged:
+            if low is None and not walk and saved.unchanged:
                 break
             if (pages is not None and page >= pages) or len(items) < page_size:
                 break
             page += 1
+        kept.mark(g, complete=True)
     finally:
         if own:
             http.close()

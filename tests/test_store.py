@@ -13,9 +13,10 @@ from replay import records as feed_records
 
 import lottery
 from lottery import store
+from lottery.exceptions import UnreadableInput
 from lottery.feeds import read_json
-from lottery.records import Record
 from lottery.inputs import read_stream
+from lottery.records import Record
 from lottery.validate import read_file
 
 SSQ = feed_records("cwl_ssq.json")
@@ -57,13 +58,13 @@ def test_a_newer_schema_and_a_file_that_is_not_sqlite_are_refused(tmp_path: path
     db = sqlite3.connect(newer)
     db.execute(f"PRAGMA user_version = {store.SCHEMA_VERSION + 1}")
     db.close()
-    with pytest.raises(store.StoreError, match="schema version") as caught:
+    with pytest.raises(UnreadableInput, match="schema version") as caught:
         store.open(newer)
     assert isinstance(caught.value, lottery.LotteryError)
     assert isinstance(caught.value, ValueError)
     text = tmp_path / "notes.sqlite"
     text.write_text("not a database", encoding="utf-8")
-    with pytest.raises(store.StoreError, match="not an SQLite file"):
+    with pytest.raises(UnreadableInput, match="not an SQLite file"):
         store.open(text)
     with pytest.raises(FileNotFoundError):
         store.open(tmp_path / "missing.sqlite", create=False)

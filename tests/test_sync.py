@@ -302,7 +302,7 @@ def test_classify() -> None:
 
 
 def test_every_game_with_a_feed_has_a_source() -> None:
-    from lottery.registry import games  # noqa: PLC0415
+    from lottery.registry import games
 
     named = {g.code: sync.syncable(g) for g in games()}
     assert {code for code, source in named.items() if source is None} == {"15x5"}
