@@ -17,6 +17,7 @@ from contextlib import redirect_stderr, redirect_stdout
 import attrs
 import jsonschema
 import pytest
+
 import replay
 from referencing import Registry, Resource
 from replay import CWL_API, FORBIDDEN, Recorded, Replay
@@ -25,6 +26,7 @@ from lottery import store
 from lottery.cli import main
 from lottery.validate import read_file
 
+httpx = pytest.importorskip("httpx", reason="the sync extra: pip install -e '.[test,sync]'")
 ROOT = pathlib.Path(__file__).parent.parent
 SSQ = replay.records("cwl_ssq.json")
 

@@ -6,13 +6,14 @@ import json
 import pathlib
 from collections.abc import Iterator
 
-import httpx
 import pytest
+
 import replay
 from replay import CHALLENGE, CWL_API, FORBIDDEN, SPORTTERY_API, Recorded, Replay
 
 from lottery import store, sync
 
+httpx = pytest.importorskip("httpx", reason="the sync extra: pip install -e '.[test,sync]'")
 SSQ = replay.records("cwl_ssq.json")
 PL3 = replay.records("sporttery_pl3.json")
 
