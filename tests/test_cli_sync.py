@@ -17,7 +17,6 @@ from contextlib import redirect_stderr, redirect_stdout
 import attrs
 import jsonschema
 import pytest
-
 import replay
 from referencing import Registry, Resource
 from replay import CWL_API, FORBIDDEN, Recorded, Replay

@@ -7,7 +7,6 @@ import pathlib
 from collections.abc import Iterator
 
 import pytest
-
 import replay
 from replay import CHALLENGE, CWL_API, FORBIDDEN, SPORTTERY_API, Recorded, Replay
 
