@@ -283,3 +283,25 @@ def test_two_syncs_at_once(server: Replay, tmp_path: pathlib.Path) -> None:
     with store.open(path) as kept:
         assert kept.count() == 250 + 120 + 60 + 60 + 244
         assert kept.check() == ()
+
+
+def test_a_progress_count_on_a_terminal(
+    server: Replay, tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lottery import cli_common, cli_sync
+
+    class Started(cli_common.Progress):
+        """A bar whose run began two seconds ago, so it shows at once."""
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            self.start -= 2
+
+    monkeypatch.setattr(cli_sync, "Progress", Started)
+    monkeypatch.setattr(cli_sync, "show_progress", lambda *, json, quiet: not json and not quiet)
+    _serve_everything(server)
+    code, _, err = _sync(tmp_path / "s.sqlite", "ssq")
+    assert code == 0
+    assert "1 ssq pages" in err  # then at most ten redraws a second
+    code, _, err = _sync(tmp_path / "t.sqlite", "ssq", "--quiet")
+    assert err == ""

@@ -219,3 +219,17 @@ def test_two_processes_write_at_once(tmp_path: pathlib.Path) -> None:
         assert kept.count("ssq") == 90
         assert kept.check() == ()
         assert kept.responses() == 12
+
+
+def test_the_store_and_the_sync_module_need_no_http_client() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, lottery, lottery.store, lottery.sync, lottery.cli_sync;"
+        " print('httpx' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "False"
