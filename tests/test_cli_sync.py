@@ -11,7 +11,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from contextlib import redirect_stderr, redirect_stdout
 
 import attrs
@@ -36,14 +35,6 @@ def _serve_everything(server: Replay, ssq: list[dict[str, object]] | None = None
     replay.sporttery(server, replay.records("sporttery_pl3.json"), "35")
     replay.sporttery(server, replay.records("sporttery_pl5.json"), "350133")
     replay.sporttery(server, replay.records("sporttery_qxc.json"), "04")
-
-
-@pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Replay]:
-    with replay.serving() as running:
-        monkeypatch.setenv("LOTTERY_CWL_URL", running.url)
-        monkeypatch.setenv("LOTTERY_SPORTTERY_URL", running.url)
-        yield running
 
 
 def _run(*args: str) -> tuple[int, str, str]:

@@ -18,14 +18,6 @@ PL3 = replay.records("sporttery_pl3.json")
 
 
 @pytest.fixture
-def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Replay]:
-    with replay.serving() as running:
-        monkeypatch.setenv("LOTTERY_CWL_URL", running.url)
-        monkeypatch.setenv("LOTTERY_SPORTTERY_URL", running.url)
-        yield running
-
-
-@pytest.fixture
 def kept(tmp_path: pathlib.Path) -> Iterator[store.Store]:
     with store.open(tmp_path / "draws.sqlite") as opened:
         yield opened
