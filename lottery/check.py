@@ -122,6 +122,11 @@ def check(ticket: Ticket, draw: Draw) -> CheckResult:
             raise EditionMismatch(msg, game=ticket.game.code, token=str(ticket))
     play = ticket.play_object
     counts = play.count(ticket, draw)
+    if ticket.addon:  # 追加: each base win wins its add-on tier as often
+        counts = dict(counts)
+        for base, addon in edition.addons:
+            if counts.get(base):
+                counts[addon] = counts[base]
     order = edition.order
     value = ticket.selection[0][0] if ticket.selection and ticket.selection[0] else None
     wins = tuple(

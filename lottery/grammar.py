@@ -40,7 +40,7 @@ import attrs
 from lottery import _text
 from lottery._tokens import read_number, split_on, split_tokens
 from lottery.exceptions import DuplicateNumber, InvalidCount, InvalidFormat
-from lottery.model import SPECIAL_PERIOD_KEY
+from lottery.model import POOL_BEFORE_KEY, SPECIAL_PERIOD_KEY
 from lottery.registry import games
 from lottery.rules import Edition, Game, Zone
 
@@ -479,8 +479,8 @@ def read_sections(
     edition: Edition | None,
     issue: str,
     sections: Sequence[tuple[str, int]],
-) -> tuple[tuple[tuple[str, int], ...], bool | None]:
-    """The ``; TIER=YUAN`` and ``; 特别规定期间=是`` sections of a draw's text.
+) -> tuple[tuple[tuple[str, int], ...], bool | None, int | None]:
+    """The ``; TIER=YUAN``, ``; 特别规定期间=是`` and ``; 开奖前奖池=N`` sections of a draw.
 
     With no ``edition``, a tier of any of the game's editions is accepted;
     the names the game's feeds use for its tiers are read too.
@@ -488,6 +488,7 @@ def read_sections(
     editions = [edition] if edition is not None else list(game.editions)
     prizes: list[tuple[str, int]] = []
     special: bool | None = None
+    pool: int | None = None
     for section, at in sections:
         if not section.strip():
             continue
@@ -503,9 +504,11 @@ def read_sections(
         tier = game.tier_aliases.get(key, key)
         if key == SPECIAL_PERIOD_KEY:
             special = _flag(game, key, value, value_at)
+        elif key == POOL_BEFORE_KEY:
+            pool = read_amount(game, value, value_at)
         elif any(e.has_tier(tier) for e in editions):
             prizes.append((tier, read_amount(game, value, value_at)))
         else:
             msg = f"{game.label}: issue {issue} has no prize tier {key!r} (column {at + 1})"
             raise InvalidFormat(msg, game=game.code, token=key, position=at + 1)
-    return tuple(prizes), special
+    return tuple(prizes), special, pool

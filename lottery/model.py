@@ -14,10 +14,18 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
-from lottery.exceptions import DuplicateNumber, InvalidCount, InvalidNumber, ValidationError
+from lottery.exceptions import (
+    DuplicateNumber,
+    InvalidCount,
+    InvalidNumber,
+    UnsupportedPlay,
+    ValidationError,
+)
 from lottery.rules import Edition, Game, Picks, Play, Selection, Zone
 
 __all__ = [
+    "ADDON_WORD",
+    "POOL_BEFORE_KEY",
     "SPECIAL_PERIOD_KEY",
     "Draw",
     "Ticket",
@@ -29,6 +37,10 @@ _T = TypeVar("_T")
 
 #: Key of the 特别规定期间 flag (a period in which a tier is paid) in a draw's canonical text.
 SPECIAL_PERIOD_KEY: Final = "特别规定期间"
+#: Key of the pool before the draw in a draw's canonical text.
+POOL_BEFORE_KEY: Final = "开奖前奖池"
+#: The word that marks a ticket as 追加投注 (an add-on bet).
+ADDON_WORD: Final = "追加"
 
 
 def _tuple_of_ints(value: object, what: str) -> tuple[int, ...]:
@@ -107,9 +119,17 @@ class Draw(_Memo):
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(bool)),
     )
+    #: The prize pool before the draw (the pool after the draw before), in yuan, where
+    #: some fixed prizes depend on it (大乐透 2026); ``None`` when not known.
+    pool_before: int | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         game = self.game
+        if self.pool_before is not None and (
+            type(self.pool_before) is not int or self.pool_before < 0
+        ):
+            msg = f"pool_before must be a whole number of yuan ≥ 0, not {self.pool_before!r}"
+            raise TypeError(msg)
         object.__setattr__(self, "issue", game.parse_issue(self.issue))
         edition = game.edition(self.issue)
         self._cache["edition"] = edition
@@ -153,6 +173,7 @@ class Draw(_Memo):
             "prizes": dict(self.prizes),
             "special_period": self.special_period,
             "edition": self.edition.name,
+            "pool_before": self.pool_before,
         }
 
     @property
@@ -225,7 +246,10 @@ class Draw(_Memo):
         announced = self.prize(tier)
         if announced is not None:
             return announced
-        return self.edition.tier(tier).prize_for(value)
+        rule = self.edition.tier(tier)
+        if rule.by_pool:
+            return rule.prize_at(self.pool_before)
+        return rule.prize_for(value)
 
 
 def _check_draw_numbers(game: Game, edition: Edition, numbers: tuple[int, ...]) -> tuple[int, ...]:
@@ -280,9 +304,16 @@ class Ticket(_Memo):
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(str)),
     )
+    #: 追加投注: an add-on bet (大乐透) that wins the add-on tiers too, at a higher price.
+    addon: bool = attrs.field(
+        default=False, kw_only=True, validator=attrs.validators.instance_of(bool)
+    )
 
     def __attrs_post_init__(self) -> None:
         game = self.game
+        if self.addon and not game.has_addon:
+            msg = f"{game.label} has no 追加投注 (add-on bet)"
+            raise UnsupportedPlay(msg, game=game.code, token="追加")
         play = game.play(self.play)
         object.__setattr__(self, "play", play.name)
         edition = game.edition_named(self.edition) if self.edition is not None else None
@@ -306,7 +337,9 @@ class Ticket(_Memo):
 
     def __str__(self) -> str:
         text = self.play_object.format(self)
-        return text if self.multiple == 1 else f"{text} x{self.multiple}"
+        if self.multiple != 1:
+            text += f" x{self.multiple}"
+        return f"{text} {ADDON_WORD}" if self.addon else text
 
     def __repr__(self) -> str:
         return f"<Ticket {self.game.code} {str(self)!r}>"
@@ -320,6 +353,7 @@ class Ticket(_Memo):
             "form": self.form,
             "bets": self.bets,
             "multiple": self.multiple,
+            "addon": self.addon,
             "cost": self.cost,
         }
 
@@ -354,7 +388,7 @@ class Ticket(_Memo):
     @property
     def cost(self) -> int:
         """What the ticket costs in yuan: bets × price × multiple."""
-        price = max(e.price for e in self._editions())
+        price = max(e.price + (e.addon_price if self.addon else 0) for e in self._editions())
         return self.bets * price * self.multiple
 
 
@@ -383,4 +417,6 @@ def format_draw(draw: Draw) -> str:
         text += f"; {tier}={amount}"
     if draw.special_period is not None:
         text += f"; {SPECIAL_PERIOD_KEY}={'是' if draw.special_period else '否'}"
+    if draw.pool_before is not None:
+        text += f"; {POOL_BEFORE_KEY}={draw.pool_before}"
     return text

@@ -189,7 +189,7 @@ def _announcement(
     if after < end and text[after] == ";":
         line_end = _line_end(starts, after, end)
         try:
-            prizes, special = read_sections(
+            prizes, special, _ = read_sections(
                 game, None, issue, split_on(text[after:line_end], ";", after)[1:]
             )
             stop = line_end

@@ -39,7 +39,15 @@ from lottery.grammar import (
     relabel,
     scan_numbers,
 )
-from lottery.model import SPECIAL_PERIOD_KEY, Draw, Ticket, format_draw, format_numbers
+from lottery.model import (
+    ADDON_WORD,
+    POOL_BEFORE_KEY,
+    SPECIAL_PERIOD_KEY,
+    Draw,
+    Ticket,
+    format_draw,
+    format_numbers,
+)
 from lottery.registry import get_game
 from lottery.rules import Game, Play, Refusal, Written
 
@@ -170,14 +178,28 @@ def _read_ticket(g: Game, text: str, issue: str | None) -> Ticket:
     if start == end:
         msg = f"{g.label}: the ticket {_text.shown(text)} at column 1 is empty"
         raise InvalidFormat(msg, game=g.code, token=text, position=1)
+    addon, end = _split_addon(norm, start, end)
     multiple, end = _split_multiple(g, norm, start, end)
+    if not addon:
+        addon, end = _split_addon(norm, start, end)  # 追加 before the multiple
     if g.default_play.default:
         norm = relabel(norm)  # 红球 … 蓝球 … reads as … + …
         start, end = strip_span(norm, start, end)
     play, arg = _split_play(g, norm, start, end)
     picks = play.parse(Written(g, norm[arg:end], arg, edition))
     written = picks.edition.name if picks.edition is not None else None
-    return Ticket(g, play.name, picks.selection, multiple, picks.dan, written)
+    return Ticket(g, play.name, picks.selection, multiple, picks.dan, written, addon=addon)
+
+
+def _split_addon(text: str, start: int, end: int) -> tuple[bool, int]:
+    """Peel a trailing ``追加`` (追加投注) off ``text[start:end]``."""
+    if not text[start:end].endswith(ADDON_WORD):
+        return False, end
+    k = end - len(ADDON_WORD)
+    if k > start and not text[k - 1].isspace():
+        return False, end
+    _, new_end = strip_span(text, start, k)
+    return True, new_end
 
 
 def parse_draw(
@@ -186,11 +208,14 @@ def parse_draw(
     *,
     issue: str | None = None,
     date: datetime.date | None = None,
+    pool: int | None = None,
 ) -> Draw:
     """Read a draw: ``[game] [第ISSUE期] [DATE] NUMBERS [; TIER=YUAN …]``.
 
     The issue may come from the text or from ``issue=``; a draw needs one,
-    because the issue decides which rules apply.
+    because the issue decides which rules apply.  ``pool`` is the prize pool
+    before the draw in yuan (``; 开奖前奖池=…`` in the text), for games whose
+    fixed prizes depend on it (大乐透 2026).
 
     >>> import lottery
     >>> d = lottery.parse_draw("ssq", "27 05 07 08 20 02 04", issue="2019021")
@@ -204,13 +229,18 @@ def parse_draw(
     if date is not None and not isinstance(date, datetime.date):
         msg = f"date must be a datetime.date, not {type(date).__name__}"
         raise TypeError(msg)
+    if pool is not None and (type(pool) is not int or pool < 0):
+        msg = f"pool must be a whole number of yuan ≥ 0, not {pool!r}"
+        raise TypeError(msg)
     try:
-        return _read_draw(g, text, issue, date)
+        return _read_draw(g, text, issue, date, pool)
     except LotteryError as error:
         raise _pointing_at(error, text) from None
 
 
-def _read_draw(g: Game, text: str, issue: str | None, date: datetime.date | None) -> Draw:
+def _read_draw(
+    g: Game, text: str, issue: str | None, date: datetime.date | None, pool: int | None
+) -> Draw:
     _too_long(g, text, "the draw")
     norm = _text.normalize(text)
     sections = split_on(norm, ";", 0)
@@ -245,5 +275,9 @@ def _read_draw(g: Game, text: str, issue: str | None, date: datetime.date | None
         _stray(g, head, stop, end)
         numbers_text = head[header.start : end]
     numbers = read_numbers(g, edition, numbers_text, header.start)
-    prizes, special = read_sections(g, edition, the_issue, sections[1:])
-    return Draw(g, the_issue, numbers, found_date or date, prizes, special)
+    prizes, special, told = read_sections(g, edition, the_issue, sections[1:])
+    if told is not None and pool is not None and told != pool:
+        msg = f"{g.label}: the text says {POOL_BEFORE_KEY}={told} but pool={pool} was given"
+        raise ValidationError(msg, game=g.code, token=str(told))
+    before = told if told is not None else pool
+    return Draw(g, the_issue, numbers, found_date or date, prizes, special, pool_before=before)

@@ -9,19 +9,19 @@ with its data, and generic code reads them.
 
 from __future__ import annotations
 
-import abc
 import functools
 import importlib
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Final, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
 from lottery import _text
-from lottery.exceptions import InvalidFormat, InvalidIssue, UnsupportedPlay, ValidationError
+from lottery.exceptions import InvalidFormat, InvalidIssue, ValidationError
+from lottery.playbook import Counts, Group, Picks, Play, Refusal, Selection, Shape, Written
 
 if TYPE_CHECKING:
-    from lottery.model import Draw, Ticket
+    from lottery.model import Draw
 
 __all__ = [
     "MAX_MULTIPLE",
@@ -40,10 +40,6 @@ __all__ = [
     "Zone",
 ]
 
-#: Numbers of a ticket or draw grouped by zone, position or role.
-Selection = tuple[tuple[int, ...], ...]
-#: Winning bets per tier name.
-Counts = dict[str, int]
 
 MAX_MULTIPLE: Final = 99
 WEEKDAYS: Final = "一二三四五六日"
@@ -144,17 +140,30 @@ class Tier:
     stacks: bool = False
     table: tuple[tuple[int, int], ...] = ()
     source: str = ""
+    #: Fixed prizes that depend on the pool before the draw: ``(from yuan, prize)``,
+    #: ascending (大乐透 2026: below 8亿 one table, from 8亿 another).
+    by_pool: tuple[tuple[int, int], ...] = ()
 
     @property
     def fixed(self) -> bool:
         """Whether the prize is a fixed amount (or a fixed table of amounts)."""
-        return self.prize is not None or bool(self.table)
+        return self.prize is not None or bool(self.table) or bool(self.by_pool)
 
     def prize_for(self, value: int | None) -> int | None:
         """The fixed prize of a bet that chose ``value`` (for tiers with a ``table``)."""
         if self.table and value is not None:
             return dict(self.table).get(value)
         return self.prize
+
+    def prize_at(self, pool: int | None) -> int | None:
+        """The fixed prize when the pool before the draw was ``pool`` (``None``: unknown)."""
+        if not self.by_pool or pool is None:
+            return None
+        found: int | None = None
+        for low, amount in self.by_pool:
+            if pool >= low:
+                found = amount
+        return found
 
 
 @attrs.frozen(eq=False, repr=False)
@@ -180,6 +189,11 @@ class Edition:
     known_period: Callable[[tuple[int, int]], bool | None] | None = attrs.field(
         default=None, eq=False
     )
+    #: 追加投注: (base tier, its add-on tier) — an add-on bet wins the add-on tier as
+    #: often as the base one.  The add-on tiers are in ``tiers`` with no match patterns.
+    addons: tuple[tuple[str, str], ...] = ()
+    #: What the add-on costs per bet, in yuan.
+    addon_price: int = 0
     _by_hits: dict[tuple[int, ...], tuple[Tier, ...]] = attrs.field(init=False, repr=False)
     _by_name: dict[str, Tier] = attrs.field(init=False, repr=False)
     #: Position of each tier by name, highest first.
@@ -215,6 +229,11 @@ class Edition:
         """The tier paid only in a special period, if the edition has one."""
         return next((t.name for t in self.tiers if t.when is not None and not t.stacks), None)
 
+    @property
+    def pool_tiers(self) -> bool:
+        """Whether some fixed prizes depend on the pool before the draw."""
+        return any(t.by_pool for t in self.tiers)
+
     def tier(self, name: str) -> Tier:
         """The tier called ``name``."""
         try:
@@ -230,157 +249,6 @@ class Edition:
     def tiers_for(self, hits: tuple[int, ...]) -> tuple[Tier, ...]:
         """The tiers a match pattern can win, highest first (conditions unchecked)."""
         return self._by_hits.get(hits, ())
-
-
-class Written(NamedTuple):
-    """The part of a ticket's text its play reads, and what reading it needs.
-
-    ``offset`` is where ``text`` starts in the whole ticket (errors point at
-    columns of the whole); ``edition`` is the edition of the draw the ticket
-    is for, when the caller named an issue.
-    """
-
-    game: Game
-    text: str
-    offset: int = 0
-    edition: Edition | None = None
-
-
-class Picks(NamedTuple):
-    """A ticket's numbers as its play groups them.
-
-    ``selection`` holds one group per ball zone, per position, or the play's
-    argument; ``dan`` the 胆 of a 胆拖 in the same grouping (empty without);
-    ``edition`` the edition whose number layout the ticket follows, only for
-    games whose layout changed (七星彩).  A tuple: made for every ticket read.
-    """
-
-    selection: Selection
-    dan: Selection = ()
-    edition: Edition | None = None
-
-
-@attrs.frozen
-class Group:
-    """How one group of a play's selection is made: data that generators read.
-
-    ``size`` numbers (``min_size``–``max_size``) from ``low``–``high``:
-    distinct, unless ``repeats``; sorted, unless ``ordered``.  A ``pair``
-    group is a 组三 form: two distinct numbers ``a``, ``b`` made ``a a b``.
-    """
-
-    low: int
-    high: int
-    min_size: int = 1
-    max_size: int = 1
-    repeats: bool = False
-    ordered: bool = False
-    pair: bool = False
-
-
-@attrs.frozen
-class Shape:
-    """One way to make a valid selection of a play (``lottery.strategies`` reads it).
-
-    ``groups`` are made one by one.  With ``dan`` = (fewest, most), that many
-    numbers of the first group become the 胆 and the rest its 拖.  With
-    ``chosen`` = N, N of the groups keep their numbers and the others are
-    left open (3D's 1D and 2D: ``3**``).
-    """
-
-    groups: tuple[Group, ...] = ()
-    dan: tuple[int, int] | None = None
-    chosen: int | None = None
-
-
-class Play(abc.ABC):
-    """A kind of bet: the generic 直选/复式/胆拖 bet, or 组选3, 和值, 1D and so on.
-
-    A play reads its own notation, validates a selection, counts its bets and
-    counts its winning bets against a draw, all without expanding the ticket.
-    What is the same for every play of a kind is data: ``tiers`` (the tiers it
-    can win; empty: those of the edition reached by matching numbers),
-    ``single_bet`` (every ticket is one bet).
-    """
-
-    #: Canonical name, written in front of the numbers (``组选3``).
-    name: str
-    #: Other names accepted on input.
-    aliases: tuple[str, ...] = ()
-    #: Whether this is the game's own bet, whose canonical text omits the name.
-    default: bool = False
-    #: One line for documentation and the command line.
-    summary: str = ""
-    #: Whether every ticket of this play is exactly one bet.
-    single_bet: bool = False
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Every name the play answers to, canonical first."""
-        return (self.name, *self.aliases)
-
-    @property
-    def tiers(self) -> tuple[str, ...]:
-        """The tiers the play can win; empty: every tier of the edition with match patterns."""
-        return ()
-
-    @property
-    def shapes(self) -> tuple[Shape, ...]:
-        """The ways a valid selection is made (none for the game's own bet: its zones say)."""
-        return ()
-
-    @abc.abstractmethod
-    def parse(self, written: Written) -> Picks:
-        """Read the numbers of ``written.text`` (what follows the play name)."""
-
-    @abc.abstractmethod
-    def canonical(self, game: Game, picks: Picks) -> Picks:
-        """Validate a selection and return it in canonical order."""
-
-    def bets(self, ticket: Ticket) -> int:
-        """How many single bets the ticket covers, counted in closed form.
-
-        Every play that is not ``single_bet`` counts its own; a ``single_bet``
-        play's tickets are one bet each and this is never asked.
-        """
-        raise NotImplementedError
-
-    @abc.abstractmethod
-    def count(self, ticket: Ticket, draw: Draw) -> Counts:
-        """Winning bets per tier name, counted in closed form."""
-
-    def format(self, ticket: Ticket) -> str:
-        """The canonical notation: the name, then each group's digits (``组选6 2368``)."""
-        groups = " ".join("".join(map(str, group)) for group in ticket.selection)
-        return f"{self.name} {groups}" if groups else self.name
-
-    def form(self, ticket: Ticket) -> str:
-        """单式 for one bet, 复式 for more, 胆拖 when the ticket has 胆."""
-        if any(ticket.dan):
-            return "胆拖"
-        return "单式" if ticket.bets == 1 else "复式"
-
-    def tier_names(self, edition: Edition) -> tuple[str, ...]:
-        """Names of the tiers this play can win under ``edition``."""
-        return self.tiers or tuple(t.name for t in edition.tiers if t.hits)
-
-    def __repr__(self) -> str:
-        return f"<Play {self.name}>"
-
-
-@attrs.frozen
-class Refusal:
-    """A play a shop sells that the library refuses, with the reason why."""
-
-    name: str
-    aliases: tuple[str, ...] = ()
-    reason: str = ""
-
-    def error(self, game: Game, position: int | None = None) -> UnsupportedPlay:
-        """The error that refuses it."""
-        at = f" at column {position}" if position is not None else ""
-        msg = f"{game.label}: {self.name}{at} is not supported: {self.reason}"
-        return UnsupportedPlay(msg, game=game.code, token=self.name, position=position)
 
 
 def _load_game(module: str) -> Game:
@@ -458,6 +326,11 @@ class Game:
         named.sort(key=lambda pair: -len(pair[0]))
         object.__setattr__(self, "play_names", tuple(named))
 
+    @property
+    def has_addon(self) -> bool:
+        """Whether any edition sells 追加投注 (an add-on bet)."""
+        return any(e.addons for e in self.editions)
+
     def __reduce__(self) -> tuple[Callable[[str], Game], tuple[str]]:
         if not self.module:
             msg = f"{self.label} has no module and cannot be pickled"
@@ -515,8 +388,20 @@ class Game:
         raise ValidationError(msg, game=self.code, token=name)
 
     def edition(self, issue: str) -> Edition:
-        """The rule edition in force for ``issue``."""
+        """The rule edition in force for ``issue``.
+
+        An issue before the first edition the game defines (大乐透 before 14052)
+        has no rules here: :class:`~lottery.exceptions.InvalidIssue`.
+        """
         key = self.issue_key(issue)
+        if key < self._keys[0]:
+            oldest = self.editions[0]
+            msg = (
+                f"{self.label}: issue {issue} is before {oldest.first_issue}, the first issue of"
+                f" the {oldest.name!r} rules; the rules before it are not known here"
+                " (docs/sources.md, UNCONFIRMED)"
+            )
+            raise InvalidIssue(msg, game=self.code, token=issue)
         found = self.editions[0]
         for edition, first in zip(self.editions, self._keys, strict=True):
             if first <= key:

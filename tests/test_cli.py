@@ -50,6 +50,7 @@ def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
         "prizes": {},
         "special_period": None,
         "edition": "original",
+        "pool_before": None,
     }
     (result,) = data["results"]
     assert result["bets"] == 1
@@ -209,6 +210,7 @@ def test_validate_json(capsys: pytest.CaptureFixture[str]) -> None:
         "prizes": {},
         "special_period": None,
         "edition": "original",
+        "pool_before": None,
         "source": str(SEED),
         "where": "line 284",
     }

@@ -159,6 +159,7 @@ def test_to_dict_is_json() -> None:
         "prizes": {"一等奖": 5_000_000},
         "special_period": None,
         "edition": "original",
+        "pool_before": None,
     }
     assert ticket.to_dict()["cost"] == 20
     assert str(result) == (
