@@ -18,7 +18,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from lottery.model import Draw
+from lottery.model import ADDON_WORD, Draw
 from lottery.rules import Zone
 
 __all__ = ["Scorer", "single_scorer"]
@@ -187,9 +187,36 @@ def _digit_scorer(draw: Draw) -> Scorer | None:  # noqa: C901 - closures unrolle
     return score
 
 
+def _with_addon(draw: Draw, plain: Scorer) -> Scorer:
+    """追加投注: a trailing ``追加`` (before or after the multiple) adds the add-on tiers."""
+    extra = dict(draw.edition.addons)
+    added: dict[tuple[str, ...], tuple[str, ...]] = {}
+    word = " " + ADDON_WORD
+
+    def score(line: str) -> tuple[tuple[str, ...], int] | None:
+        text = line.rstrip()
+        if text.endswith((word, "\t" + ADDON_WORD)):
+            result = plain(text[: -len(word)])
+        else:
+            head, sep, tail = text.rpartition(word + " ")
+            if not sep or not tail.startswith(("x", "X")):
+                return plain(line)
+            result = plain(f"{head} {tail}")
+        if result is None:
+            return None
+        tiers, times = result
+        more = added.get(tiers)
+        if more is None:
+            more = added[tiers] = tiers + tuple(extra[t] for t in tiers if t in extra)
+        return more, times
+
+    return score
+
+
 def single_scorer(draw: Draw) -> Scorer | None:
     """A fast scorer of plain single bets of the draw's game, if it has one."""
     zones = draw.edition.zones
-    if all(not z.positional for z in zones):
-        return _ball_scorer(draw)
-    return _digit_scorer(draw)
+    scorer = _ball_scorer(draw) if all(not z.positional for z in zones) else _digit_scorer(draw)
+    if scorer is not None and draw.edition.addons:
+        return _with_addon(draw, scorer)
+    return scorer

@@ -29,7 +29,7 @@ from lottery.cli_common import (
 )
 from lottery.exceptions import LotteryError
 from lottery.registry import games, get_game
-from lottery.rules import Game
+from lottery.rules import Game, Tier
 
 __all__ = ["main"]
 
@@ -244,7 +244,8 @@ def _games(args: argparse.Namespace) -> int:
                     {
                         "name": e.name,
                         "first_issue": e.first_issue,
-                        "tiers": [{"name": t.name, "prize": t.prize} for t in e.tiers],
+                        "tiers": [_tier_json(t) for t in e.tiers],
+                        "addons": dict(e.addons),
                     }
                     for e in g.editions
                 ],
@@ -262,11 +263,26 @@ def _games(args: argparse.Namespace) -> int:
         print(f"{g.code:5} {g.name}  {g.operator}  {g.issue_format}  {days}")
         for e in g.editions:
             since = f"from {e.first_issue}" if e.first_issue else "from the start"
-            tiers = ", ".join(
-                f"{t.name} {t.prize if t.prize is not None else '浮动'}" for t in e.tiers if t.hits
-            )
+            tiers = ", ".join(f"{t.name} {_prize_text(t)}" for t in e.tiers if t.hits)
             print(f"      edition {e.name} ({since}): {tiers}")
+            if e.addons:
+                addons = ", ".join(f"{a} {_prize_text(e.tier(a))}" for _, a in e.addons)
+                print(f"        追加 (+{e.addon_price}元 a bet): {addons}")
     return OK
+
+
+def _prize_text(tier: Tier) -> str:
+    """``200``, ``浮动`` (floating), or ``5000/6666`` for prizes that follow the pool."""
+    if tier.by_pool:
+        return "/".join(str(amount) for _, amount in tier.by_pool)
+    return str(tier.prize) if tier.prize is not None else "浮动"
+
+
+def _tier_json(tier: Tier) -> dict[str, object]:
+    out: dict[str, object] = {"name": tier.name, "prize": tier.prize}
+    if tier.by_pool:
+        out["by_pool"] = [{"from": low, "prize": amount} for low, amount in tier.by_pool]
+    return out
 
 
 if __name__ == "__main__":  # pragma: no cover

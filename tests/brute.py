@@ -36,6 +36,7 @@ def _standard_bets(ticket: Ticket, zones: Sequence[tuple[bool, int]]) -> Iterato
 
 LAYOUT = {
     "ssq": [(False, 6), (False, 1)],
+    "dlt": [(False, 5), (False, 2)],
     "15x5": [(False, 5)],
     "pl5": [(True, 5)],
     "pl3": [(True, 3)],
@@ -86,6 +87,8 @@ def score_standard(code: str, layout: str | None, bet: Bet, draw: Draw) -> list[
         if (r, int(b)) == (3, 0) and _fuyun(draw):
             return ["福运奖"]
         return [table[(r, int(b))]] if (r, int(b)) in table else []
+    if code == "dlt":
+        return _dlt(bet, draw)
     if code == "15x5":
         hits = len(bet[0] & set(n))
         if hits == 5:
@@ -117,6 +120,73 @@ def score_standard(code: str, layout: str | None, bet: Bet, draw: Draw) -> list[
         }
         return [table[(front, back)]] if (front, back) in table else []
     raise AssertionError(code)
+
+
+#: 大乐透 by edition: (front, back) matched → tier, from the tables of docs/games/dlt.md.
+_DLT = {
+    "2014": {
+        (5, 2): "一等奖", (5, 1): "二等奖", (5, 0): "三等奖", (4, 2): "三等奖",
+        (4, 1): "四等奖", (3, 2): "四等奖", (4, 0): "五等奖", (3, 1): "五等奖", (2, 2): "五等奖",
+        (3, 0): "六等奖", (2, 1): "六等奖", (1, 2): "六等奖", (0, 2): "六等奖",
+    },
+    "2019": {
+        (5, 2): "一等奖", (5, 1): "二等奖", (5, 0): "三等奖", (4, 2): "四等奖", (4, 1): "五等奖",
+        (3, 2): "六等奖", (4, 0): "七等奖", (3, 1): "八等奖", (2, 2): "八等奖",
+        (3, 0): "九等奖", (2, 1): "九等奖", (1, 2): "九等奖", (0, 2): "九等奖",
+    },
+    "2026": {
+        (5, 2): "一等奖", (5, 1): "二等奖", (5, 0): "三等奖", (4, 2): "三等奖", (4, 1): "四等奖",
+        (4, 0): "五等奖", (3, 2): "五等奖", (3, 1): "六等奖", (2, 2): "六等奖",
+        (3, 0): "七等奖", (2, 1): "七等奖", (1, 2): "七等奖", (0, 2): "七等奖",
+    },
+}  # fmt: skip
+#: The tiers a 追加 bet also wins as "(追加)", by edition.
+_DLT_ADDON = {"2014": ("一等奖", "二等奖", "三等奖", "四等奖", "五等奖"), "2019": ("一等奖", "二等奖"),
+              "2026": ("一等奖", "二等奖")}  # fmt: skip
+
+
+def _dlt_edition(draw: Draw) -> str:
+    year, number = draw.issue_key
+    if (year, number) >= (2026, 14):
+        return "2026"
+    return "2019" if (year, number) >= (2019, 19) else "2014"
+
+
+def _dlt(bet: Bet, draw: Draw) -> list[str]:
+    n = draw.numbers
+    hits = (len(bet[0] & set(n[:5])), len(bet[1] & set(n[5:])))
+    tier = _DLT[_dlt_edition(draw)].get(hits)
+    return [tier] if tier else []
+
+
+def dlt_addons(ticket: Ticket, draw: Draw, counts: Counter[str]) -> None:
+    """A 追加 ticket wins each listed tier again as ``tier(追加)``."""
+    if ticket.addon:
+        for tier in _DLT_ADDON[_dlt_edition(draw)]:
+            if counts.get(tier):
+                counts[tier + "(追加)"] = counts[tier]
+
+
+def expected_prize(draw: Draw, tier: str) -> int | None:
+    """A prize from the rules' tables (announced amounts first)."""
+    announced = draw.prize(tier)
+    if announced is not None:
+        return announced
+    if draw.game.code == "dlt":
+        edition = _dlt_edition(draw)
+        if edition == "2014":
+            return {"四等奖": 200, "四等奖(追加)": 100, "五等奖": 10, "五等奖(追加)": 5,
+                    "六等奖": 5}.get(tier)  # fmt: skip
+        if edition == "2019":
+            return {"三等奖": 10000, "四等奖": 3000, "五等奖": 300, "六等奖": 200, "七等奖": 100,
+                    "八等奖": 15, "九等奖": 5}.get(tier)  # fmt: skip
+        if draw.pool_before is None:
+            return None
+        high = draw.pool_before >= 800_000_000
+        low_table = {"三等奖": 5000, "四等奖": 300, "五等奖": 150, "六等奖": 15, "七等奖": 5}
+        high_table = {"三等奖": 6666, "四等奖": 380, "五等奖": 200, "六等奖": 18, "七等奖": 7}
+        return (high_table if high else low_table).get(tier)
+    return draw.edition.tier(tier).prize
 
 
 def _form(digits: Sequence[int]) -> str:
@@ -240,4 +310,5 @@ def brute_counts(ticket: Ticket, draw: Draw) -> tuple[int, Counter[str]]:
             counts.update(_group_win(bet, draw.numbers))
         else:
             counts.update(score_single_play(ticket.play, bet, draw.numbers))
+    dlt_addons(ticket, draw, counts)
     return len(bets), counts

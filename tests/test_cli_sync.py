@@ -35,6 +35,7 @@ def _serve_everything(server: Replay, ssq: list[dict[str, object]] | None = None
     replay.sporttery(server, replay.records("sporttery_pl3.json"), "35")
     replay.sporttery(server, replay.records("sporttery_pl5.json"), "350133")
     replay.sporttery(server, replay.records("sporttery_qxc.json"), "04")
+    replay.sporttery(server, replay.records("sporttery_dlt.json"), "85")
 
 
 def _run(*args: str) -> tuple[int, str, str]:
@@ -65,7 +66,8 @@ def test_sync_every_game_with_a_feed(server: Replay, tmp_path: pathlib.Path) -> 
     assert code == 0, err
     data = json.loads(out)
     _schema(data)
-    assert set(data["games"]) == {"qxc", "pl3", "pl5", "ssq", "3d"}
+    assert set(data["games"]) == {"qxc", "pl3", "pl5", "ssq", "3d", "dlt"}
+    assert data["games"]["dlt"]["newest"] == "21102"
     assert data["games"]["ssq"]["new"] == 250
     assert data["games"]["pl3"]["newest"] == "26150"
     assert all(g["status"] == "ok" for g in data["games"].values())
@@ -166,7 +168,7 @@ def test_the_store_as_an_input(server: Replay, tmp_path: pathlib.Path) -> None:
     assert json.loads(out)["draws"] == 250
     code, out, _ = _run("validate", str(path), "--json")
     data = json.loads(out)
-    assert data["records"] == 250 + 120 + 60 + 60 + 244
+    assert data["records"] == 250 + 120 + 60 + 60 + 244 + 1
     code, _, err = _run("check", "3d", "--latest", "--store", str(tmp_path / "new.sqlite"), "123")
     assert code == 2
     code, _, err = _run("check", "ssq", "--latest", "--issue", "2026001", "01 02 03 04 05 06 + 01")
@@ -189,7 +191,7 @@ def test_export_reads_back_to_the_same_draws(
     _serve_everything(server)
     path = tmp_path / "draws.sqlite"
     _sync(path)
-    for game in ("ssq", "3d", "pl3", "pl5", "qxc"):
+    for game in ("ssq", "3d", "pl3", "pl5", "qxc", "dlt"):
         code, out, _ = _run("export", game, "--store", str(path), "--format", form)
         assert code == 0
         exported = tmp_path / f"export.{form}"
@@ -272,7 +274,7 @@ def test_two_syncs_at_once(server: Replay, tmp_path: pathlib.Path) -> None:
     outs = [proc.communicate(timeout=120) for proc in procs]
     assert [proc.returncode for proc in procs] == [0, 0], outs
     with store.open(path) as kept:
-        assert kept.count() == 250 + 120 + 60 + 60 + 244
+        assert kept.count() == 250 + 120 + 60 + 60 + 244 + 1
         assert kept.check() == ()
 
 

@@ -127,3 +127,33 @@ def test_check_many_uses_the_fast_lane(monkeypatch: pytest.MonkeyPatch) -> None:
     tally = lottery.check_many(lines, [draw])
     assert dict(tally.wins) == {"三等奖": 5}
     assert parsed == []  # no line went down the general path
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "02 08 11 16 23 + 02 07 追加",
+        "02 08 11 16 23 + 02 07 x3 追加",
+        "02 08 11 16 23 + 02 07 追加 x3",
+        "02 08 11 16 30 + 02 09\t追加  ",
+        "02 08 11 16 30 + 02 09追加",
+        "02 08 11 16 30 + 02 09 追加追加",
+        "02 08 11 16 30 + 02 09 追加 追加",
+        "02 08 11 16 30 + 02 09 x2",
+    ],
+)
+def test_the_addon_lane_agrees_with_check(line: str) -> None:
+    draw = lottery.parse_draw("dlt", "02 08 11 16 23 + 02 07", issue="21102")
+    scorer = single_scorer(draw)
+    assert scorer is not None
+    fast = scorer(line)
+    try:
+        ticket = lottery.parse_ticket("dlt", line)
+    except lottery.LotteryError:
+        assert fast is None
+        return
+    result = lottery.check(ticket, draw)
+    expected = (tuple(w.tier for w in result.wins for _ in range(w.count)), ticket.multiple)
+    assert fast is None or fast == expected
+    if "追加" in line and line.count("追加") == 1 and " 追加" in line.replace("\t", " "):
+        assert fast == expected  # the plain forms take the lane

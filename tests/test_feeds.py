@@ -82,23 +82,21 @@ def test_sporttery() -> None:
     assert record.sales == 46_599_904
 
 
-def test_sporttery_unknown_game_is_reported() -> None:
-    data = {
-        "value": {
-            "list": [
-                {
-                    "lotteryDrawNum": "21102",
-                    "lotteryDrawResult": "02 08 11 16 23 02 07",
-                    "lotteryGameName": "超级大乐透",
-                    "lotteryGameNum": "85",
-                }
-            ]
-        }
+def test_sporttery_dlt_and_an_unknown_game() -> None:
+    record = {
+        "lotteryDrawNum": "21102",
+        "lotteryDrawResult": "02 08 11 16 23 02 07",
+        "lotteryGameName": "超级大乐透",
+        "lotteryGameNum": "85",
     }
-    (record,) = feeds.read_json(json.dumps(data), source="dlt.json")
-    assert record.draw is None
-    assert record.kind == "game"
-    assert "超级大乐透" in (record.error or "")
+    unknown = dict(record, lotteryGameName="顶呱刮", lotteryGameNum="999")
+    data = {"value": {"list": [record, unknown]}}
+    dlt, other = feeds.read_json(json.dumps(data), source="feed.json")
+    assert dlt.draw is not None
+    assert str(dlt.draw) == "大乐透 第21102期 02 08 11 16 23 + 02 07"
+    assert other.draw is None
+    assert other.kind == "game"
+    assert "顶呱刮" in (other.error or "")
 
 
 @pytest.mark.parametrize(

@@ -173,7 +173,7 @@ def test_game_takes_a_code_a_game_or_a_strategy(data: st.DataObject) -> None:
 @pytest.mark.parametrize(
     "make",
     [
-        lambda: lst.draws(game="dlt"),
+        lambda: lst.draws(game="lotto"),
         lambda: lst.tickets(game=3),
         lambda: lst.tickets(game="ssq", form="七式"),
         lambda: lst.tickets(game="ssq", play="组选3"),

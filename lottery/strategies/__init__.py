@@ -180,7 +180,7 @@ def _draw_of(draw: st.DrawFn, game: Game, edition: Edition) -> Draw:
         date = _date_for(draw, game, game.issue_key(issue)[0])
     prizes: list[tuple[str, int]] = []
     if draw(st.booleans()):
-        floating = [t.name for t in edition.tiers if t.prize is None and not t.table]
+        floating = [t.name for t in edition.tiers if not t.fixed]
         announced = draw(st.lists(st.sampled_from(floating), unique=True)) if floating else []
         prizes.extend((name, draw(st.integers(5_000, 10_000_000))) for name in announced)
     special: bool | None = None
@@ -189,7 +189,12 @@ def _draw_of(draw: st.DrawFn, game: Game, edition: Edition) -> Draw:
         special = known(game.issue_key(issue)) if known is not None else None
         if special is None:
             special = draw(st.booleans())
-    return Draw(game, issue, tuple(numbers), date, tuple(prizes), special)
+    pool: int | None = None
+    if edition.pool_tiers and draw(st.booleans()):  # fixed prizes that follow the pool
+        edges = sorted({low for t in edition.tiers for low, _ in t.by_pool})
+        near = st.sampled_from(edges).flatmap(lambda e: st.integers(max(e - 1, 0), e + 1))
+        pool = draw(near | st.integers(0, 5_000_000_000))
+    return Draw(game, issue, tuple(numbers), date, tuple(prizes), special, pool_before=pool)
 
 
 def draws(*, game: _Arg = None, edition: _Arg = None) -> st.SearchStrategy[Draw]:
@@ -247,10 +252,13 @@ def _ticket(
 ) -> Ticket:
     if play.default:
         wanted = form if form is not None and form != "包号" else "单式"
-        return draw(standard_ticket(game, play, wanted, max_bets, rules))
-    ticket = draw(shaped_ticket(game, play))
-    if ticket.bets > max_bets:
-        ticket = draw(shaped_ticket(game, play).filter(lambda t: t.bets <= max_bets))
+        ticket = draw(standard_ticket(game, play, wanted, max_bets, rules))
+    else:
+        ticket = draw(shaped_ticket(game, play))
+        if ticket.bets > max_bets:
+            ticket = draw(shaped_ticket(game, play).filter(lambda t: t.bets <= max_bets))
+    if game.has_addon and draw(st.booleans()):  # 追加投注
+        ticket = attrs.evolve(ticket, addon=True)
     return ticket
 
 
@@ -329,7 +337,7 @@ def _draw_near(draw: st.DrawFn, ticket: Ticket, edition: Edition) -> Draw:
         while len(picked) < zone.size:
             picked.append(next(spare))
         numbers.extend(sorted(picked[: zone.size]))
-    return Draw(game, base.issue, tuple(numbers), base.date, base.prizes, base.special_period)
+    return attrs.evolve(base, numbers=tuple(numbers))
 
 
 def matches(
