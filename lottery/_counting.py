@@ -13,6 +13,7 @@ from math import comb
 
 __all__ = [
     "ball_distribution",
+    "ball_special_distribution",
     "combine",
     "positional_distribution",
     "run_distribution",
@@ -39,6 +40,35 @@ def ball_distribution(
     for r in range(max(0, need - misses), min(kt, need) + 1):
         dist[kd + r] = comb(kt, r) * comb(misses, need - r)
     return dist
+
+
+def ball_special_distribution(
+    dan: Collection[int],
+    tuo: Collection[int],
+    drawn: frozenset[int],
+    special: int,
+    size: int,
+) -> dict[tuple[int, int], int]:
+    """Bets by (numbers drawn, special number matched) of a ball zone with a special number.
+
+    The special number (七乐彩's 特别号码) is drawn from the same pool after
+    the others, so a bet holds it at most once: split the selection into drawn,
+    special and other numbers, and count the ways to complete the 胆 from each.
+    """
+    d_hit = len(drawn.intersection(dan)) if dan else 0
+    d_special = int(special in dan)
+    need = size - len(dan)
+    t_hit = len(drawn.intersection(tuo))
+    t_special = int(special in tuo)
+    t_other = len(tuo) - t_hit - t_special
+    out: dict[tuple[int, int], int] = {}
+    for s in range(t_special + 1):
+        for r in range(max(0, need - s - t_other), min(t_hit, need - s) + 1):
+            count = comb(t_hit, r) * comb(t_other, need - s - r)
+            if count:
+                key = (d_hit + r, d_special + s)
+                out[key] = out.get(key, 0) + count
+    return out
 
 
 def positional_distribution(groups: Iterable[Sequence[int]], drawn: Iterable[int]) -> list[int]:

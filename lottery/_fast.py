@@ -36,14 +36,13 @@ def _number(zone: Zone) -> str:
 def _ball_scorer(draw: Draw) -> Scorer:  # noqa: C901, PLR0915 - closures unrolled for speed
     """Ball games: numbers become bits, so hits are a popcount of ticket & draw."""
     edition = draw.edition
-    zones = edition.zones
+    zones = edition.ticket_zones
     bits = [{token: 1 << n for token, n in z.tokens.items()} for z in zones]
-    masks = [sum(1 << n for n in drawn) for drawn in draw.drawn]
+    masks = [sum(1 << n for n in drawn) for drawn in draw.drawn[: len(zones)]]
     sizes = [z.size for z in zones]
-    tiers_of = {
-        hits: draw.winning_tiers(hits)
-        for hits in itertools.product(*(range(z.size + 1) for z in zones))
-    }
+    special = 1 << draw.numbers[-1] if edition.special_ball else 0  # 七乐彩's 特别号码
+    ranges = [range(z.size + 1) for z in zones] + ([range(2)] if special else [])
+    tiers_of = {hits: draw.winning_tiers(hits) for hits in itertools.product(*ranges)}
     most = edition.max_multiple
 
     def read(text: str, zone: int) -> int | None:
@@ -84,6 +83,8 @@ def _ball_scorer(draw: Draw) -> Scorer:  # noqa: C901, PLR0915 - closures unroll
             if mask is None:
                 return None
             hits.append((mask & masks[zone]).bit_count())
+            if special:
+                hits.append(1 if mask & special else 0)
         return tiers_of[tuple(hits)], times
 
     if len(zones) != 2:
@@ -215,7 +216,7 @@ def _with_addon(draw: Draw, plain: Scorer) -> Scorer:
 
 def single_scorer(draw: Draw) -> Scorer | None:
     """A fast scorer of plain single bets of the draw's game, if it has one."""
-    zones = draw.edition.zones
+    zones = draw.edition.ticket_zones
     scorer = _ball_scorer(draw) if all(not z.positional for z in zones) else _digit_scorer(draw)
     if scorer is not None and draw.edition.addons:
         return _with_addon(draw, scorer)

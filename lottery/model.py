@@ -274,6 +274,13 @@ def _check_draw_numbers(game: Game, edition: Edition, numbers: tuple[int, ...]) 
                 raise DuplicateNumber(msg, game=game.code)
             part = tuple(sorted(part))
         out.extend(part)
+    if edition.special_ball and out[-1] in out[: -edition.zones[-1].size]:
+        special = edition.zones[-1]
+        msg = (
+            f"{game.label}: {special.name} {special.fmt(out[-1])} is also among the numbers"
+            " drawn before it (it is drawn from the numbers left)"
+        )
+        raise DuplicateNumber(msg, game=game.code, token=special.fmt(out[-1]))
     return tuple(out)
 
 
@@ -377,8 +384,8 @@ class Ticket(_Memo):
     def layout(self) -> tuple[Zone, ...]:
         """The zones the ticket's numbers follow: its edition's, else the game's newest."""
         if self.edition is None:
-            return self.game.editions[-1].zones
-        return self.game.edition_named(self.edition).zones
+            return self.game.editions[-1].ticket_zones
+        return self.game.edition_named(self.edition).ticket_zones
 
     @property
     def form(self) -> str:

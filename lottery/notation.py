@@ -185,6 +185,9 @@ def _read_ticket(g: Game, text: str, issue: str | None) -> Ticket:
     if g.default_play.default:
         norm = relabel(norm)  # 红球 … 蓝球 … reads as … + …
         start, end = strip_span(norm, start, end)
+        if start == end:  # nothing but labels
+            msg = f"{g.label}: the ticket {_text.shown(text)} at column 1 has no numbers"
+            raise InvalidCount(msg, game=g.code, token=text, position=1)
     play, arg = _split_play(g, norm, start, end)
     picks = play.parse(Written(g, norm[arg:end], arg, edition))
     written = picks.edition.name if picks.edition is not None else None

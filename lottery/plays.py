@@ -197,23 +197,23 @@ def layouts(
     """
     differ = game.layouts_differ
     if edition is not None:
-        return ((edition.zones, edition if differ else None),)
+        return ((edition.ticket_zones, edition if differ else None),)
     out: list[tuple[tuple[Zone, ...], Edition | None]] = []
     for candidate in reversed(game.editions):
-        if all(zones != candidate.zones for zones, _ in out):
-            out.append((candidate.zones, candidate if differ else None))
+        if all(zones != candidate.ticket_zones for zones, _ in out):
+            out.append((candidate.ticket_zones, candidate if differ else None))
     return tuple(out)
 
 
 def zones_for(game: Game, edition: Edition | None) -> tuple[Zone, ...]:
     """The zones of a ticket written for ``edition`` (``None``: the shared layout)."""
     if edition is not None:
-        return edition.zones
+        return edition.ticket_zones
     if game.layouts_differ:
         names = "、".join(repr(e.name) for e in game.editions)
         msg = f"{game.label}: a ticket must name the rule edition it follows ({names})"
         raise ValidationError(msg, game=game.code)
-    return game.editions[-1].zones
+    return game.editions[-1].ticket_zones
 
 
 def check_ball(
@@ -408,6 +408,8 @@ class StandardPlay(Play):
         run = draw.edition.match == "run"
         dists: list[list[int]] = []
         parts = ticket.memo("parts", lambda: self._parts(ticket))
+        if draw.edition.special_ball:
+            return self._count_special(parts, draw)
         for (zone, groups, dan), drawn in zip(parts, draw.drawn, strict=True):
             if not zone.positional:
                 dists.append(_counting.ball_distribution(dan[0], groups[0], drawn, zone.size))  # type: ignore[arg-type]
@@ -422,5 +424,17 @@ class StandardPlay(Play):
             if tiers is None:
                 tiers = tiers_of[hits] = draw.winning_tiers(hits)
             for tier in tiers:
+                counts[tier] = counts.get(tier, 0) + count
+        return counts
+
+    def _count_special(self, parts: list[tuple[Zone, Selection, Selection]], draw: Draw) -> Counts:
+        """One ball zone matched against the drawn numbers and the special number."""
+        ((zone, groups, dan),) = parts
+        drawn = draw.drawn[0]
+        special = draw.numbers[-1]
+        dist = _counting.ball_special_distribution(dan[0], groups[0], drawn, special, zone.size)  # type: ignore[arg-type]
+        counts: Counts = {}
+        for hits, count in dist.items():
+            for tier in draw.winning_tiers(hits):
                 counts[tier] = counts.get(tier, 0) + count
         return counts

@@ -194,12 +194,21 @@ class Edition:
     addons: tuple[tuple[str, str], ...] = ()
     #: What the add-on costs per bet, in yuan.
     addon_price: int = 0
+    #: The last zone is a special number drawn from the first zone's pool after it
+    #: (七乐彩's 特别号码): tickets fill the zones before it, and a bet's numbers
+    #: are matched against both (match patterns: numbers drawn, special matched).
+    special_ball: bool = False
     _by_hits: dict[tuple[int, ...], tuple[Tier, ...]] = attrs.field(init=False, repr=False)
     _by_name: dict[str, Tier] = attrs.field(init=False, repr=False)
     #: Position of each tier by name, highest first.
     order: dict[str, int] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        if self.special_ball and (
+            len(self.zones) != 2 or self.zones[0].positional or self.zones[1].size != 1
+        ):
+            msg = f"edition {self.name!r}: a special ball follows exactly one ball zone"
+            raise ValueError(msg)
         by_hits: dict[tuple[int, ...], list[Tier]] = {}
         for tier in self.tiers:
             for hits in tier.hits:
@@ -213,6 +222,11 @@ class Edition:
     def __repr__(self) -> str:
         since = f"from {self.first_issue}" if self.first_issue else "from the start"
         return f"<Edition {self.name} ({since})>"
+
+    @property
+    def ticket_zones(self) -> tuple[Zone, ...]:
+        """The zones a ticket fills: all but a special number's."""
+        return self.zones[:-1] if self.special_ball else self.zones
 
     @property
     def size(self) -> int:
@@ -314,8 +328,9 @@ class Game:
             for e in self.editions
         )
         object.__setattr__(self, "_keys", keys)
-        first = self.editions[0].zones
-        object.__setattr__(self, "layouts_differ", any(e.zones != first for e in self.editions[1:]))
+        first = self.editions[0].ticket_zones
+        differ = any(e.ticket_zones != first for e in self.editions[1:])
+        object.__setattr__(self, "layouts_differ", differ)
         object.__setattr__(self, "max_multiple", min(e.max_multiple for e in self.editions))
         limits = [e.max_bets for e in self.editions if e.max_bets is not None]
         object.__setattr__(self, "max_bets", max(limits) if limits else None)

@@ -37,6 +37,7 @@ def _standard_bets(ticket: Ticket, zones: Sequence[tuple[bool, int]]) -> Iterato
 LAYOUT = {
     "ssq": [(False, 6), (False, 1)],
     "dlt": [(False, 5), (False, 2)],
+    "qlc": [(False, 7)],
     "15x5": [(False, 5)],
     "pl5": [(True, 5)],
     "pl3": [(True, 3)],
@@ -89,6 +90,12 @@ def score_standard(code: str, layout: str | None, bet: Bet, draw: Draw) -> list[
         return [table[(r, int(b))]] if (r, int(b)) in table else []
     if code == "dlt":
         return _dlt(bet, draw)
+    if code == "qlc":  # 7 basic numbers, then a special one ([S-sogou qlc-rule])
+        basic = len(bet[0] & set(n[:7]))
+        special = n[7] in bet[0]
+        table = {(7, False): "一等奖", (6, True): "二等奖", (6, False): "三等奖", (5, True): "四等奖",
+                 (5, False): "五等奖", (4, True): "六等奖", (4, False): "七等奖"}  # fmt: skip
+        return [table[(basic, special)]] if (basic, special) in table else []
     if code == "15x5":
         hits = len(bet[0] & set(n))
         if hits == 5:

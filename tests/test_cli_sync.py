@@ -36,6 +36,7 @@ def _serve_everything(server: Replay, ssq: list[dict[str, object]] | None = None
     replay.sporttery(server, replay.records("sporttery_pl5.json"), "350133")
     replay.sporttery(server, replay.records("sporttery_qxc.json"), "04")
     replay.sporttery(server, replay.records("sporttery_dlt.json"), "85")
+    replay.cwl(server, "qlc", [], "qlc")  # no 七乐彩 records in the fixtures: an empty history
 
 
 def _run(*args: str) -> tuple[int, str, str]:
@@ -66,7 +67,8 @@ def test_sync_every_game_with_a_feed(server: Replay, tmp_path: pathlib.Path) -> 
     assert code == 0, err
     data = json.loads(out)
     _schema(data)
-    assert set(data["games"]) == {"qxc", "pl3", "pl5", "ssq", "3d", "dlt"}
+    assert set(data["games"]) == {"qxc", "pl3", "pl5", "ssq", "3d", "dlt", "qlc"}
+    assert (data["games"]["qlc"]["status"], data["games"]["qlc"]["fetched"]) == ("ok", 0)
     assert data["games"]["dlt"]["newest"] == "21102"
     assert data["games"]["ssq"]["new"] == 250
     assert data["games"]["pl3"]["newest"] == "26150"

@@ -9,15 +9,24 @@ import pytest
 
 import lottery
 from lottery import registry
-from lottery.games import dlt, fc3d, hd15x5, pl3, pl5, qxc, ssq
+from lottery.games import dlt, fc3d, hd15x5, pl3, pl5, qlc, qxc, ssq
 
 
 def test_registry_matches_the_modules() -> None:
     folder = pathlib.Path(lottery.__file__).parent / "games"
     modules = {p.stem for p in folder.glob("*.py") if not p.stem.startswith("_")}
-    assert modules == {"qxc", "pl3", "pl5", "ssq", "fc3d", "hd15x5", "dlt"}
-    assert [g.code for g in lottery.games()] == ["qxc", "pl3", "pl5", "ssq", "3d", "15x5", "dlt"]
-    assert [m.GAME for m in (qxc, pl3, pl5, ssq, fc3d, hd15x5, dlt)] == list(lottery.games())
+    assert modules == {"qxc", "pl3", "pl5", "ssq", "fc3d", "hd15x5", "dlt", "qlc"}
+    assert [g.code for g in lottery.games()] == [
+        "qxc",
+        "pl3",
+        "pl5",
+        "ssq",
+        "3d",
+        "15x5",
+        "dlt",
+        "qlc",
+    ]
+    assert [m.GAME for m in (qxc, pl3, pl5, ssq, fc3d, hd15x5, dlt, qlc)] == list(lottery.games())
 
 
 def test_names_are_unique() -> None:

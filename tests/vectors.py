@@ -359,6 +359,31 @@ DLT: list[Vector] = [
     ("26078", RICH, "01 02 06 07 08 + 03 04", NONE),  # 2+0
 ]  # fmt: skip
 
+# 七乐彩 ([S-sogou qlc-rule], [S-cwl-qlc]): 7 basic numbers + a special one
+QLC_DRAW = "01 02 03 04 05 06 07 + 08"
+QLC: list[Vector] = [
+    ("2017106", QLC_DRAW, "01 02 03 04 05 06 07", {"一等奖": (1, None)}),
+    ("2017106", QLC_DRAW, "01 02 03 04 05 06 08", {"二等奖": (1, None)}),
+    ("2017106", QLC_DRAW, "01 02 03 04 05 06 09", {"三等奖": (1, None)}),
+    ("2017106", QLC_DRAW, "01 02 03 04 05 08 09", {"四等奖": (1, 200)}),
+    ("2017106", QLC_DRAW, "01 02 03 04 05 09 10", {"五等奖": (1, 50)}),
+    ("2017106", QLC_DRAW, "01 02 03 04 08 09 10", {"六等奖": (1, 10)}),
+    ("2017106", QLC_DRAW, "01 02 03 04 09 10 11", {"七等奖": (1, 5)}),
+    ("2017106", QLC_DRAW, "01 02 03 08 09 10 11", NONE),  # 3 + special: nothing
+    ("2017106", QLC_DRAW, "24 25 26 27 28 29 30", NONE),
+    # 复式 of 8: leave out 08 (7 basic) or one basic (6 + special)
+    ("2017106", QLC_DRAW, "01 02 03 04 05 06 07 08", {"一等奖": (1, None), "二等奖": (7, None)}),
+    # 胆拖 01 02 # 03–09: 21 bets
+    (
+        "2017106",
+        QLC_DRAW,
+        "01 02 # 03 04 05 06 07 08 09",
+        {"一等奖": (1, None), "二等奖": (5, None), "三等奖": (5, None), "四等奖": (10, 200)},
+    ),
+    # one prize a bet: 6 + special is 二等奖 only, never 三等奖 as well
+    ("2024001", "05 09 12 17 21 26 30 + 02", "02 05 09 12 17 21 26", {"二等奖": (1, None)}),
+]
+
 VECTORS: dict[str, list[Vector]] = {
     "qxc": QXC,
     "pl3": PL3,
@@ -367,4 +392,5 @@ VECTORS: dict[str, list[Vector]] = {
     "3d": FC3D,
     "15x5": X15X5,
     "dlt": DLT,
+    "qlc": QLC,
 }

@@ -85,12 +85,8 @@ HIGH_POOL: Final = 800_000_000
 #: The 追加 share of a floating base prize, in percent, by edition (paid as announced).
 ADDON_SHARE: Final = {"2014": 60, "2019": 80, "2026": 80}
 
-_FRONT: Final = Zone(
-    "前区", 1, 35, 5, max_pick=18, dan=(1, 4), labels=("前区号码", "前区号", "红球")
-)
-_BACK: Final = Zone(
-    "后区", 1, 12, 2, max_pick=12, dan=(1, 1), labels=("后区号码", "后区号", "蓝球")
-)
+_FRONT: Final = Zone("前区", 1, 35, 5, max_pick=18, dan=(1, 4), labels=("前区号码", "前区号"))
+_BACK: Final = Zone("后区", 1, 12, 2, max_pick=12, dan=(1, 1), labels=("后区号码", "后区号"))
 _ADD: Final = "(追加)"
 
 

@@ -173,8 +173,12 @@ def _date_for(draw: st.DrawFn, game: Game, year: int) -> datetime.date:
 def _draw_of(draw: st.DrawFn, game: Game, edition: Edition) -> Draw:
     issue = draw(_issue_in(game, edition))
     numbers: list[int] = []
-    for zone in edition.zones:
+    for zone in edition.ticket_zones:
         numbers.extend(_zone_numbers(draw, zone))
+    if edition.special_ball:  # drawn from the numbers left
+        last = edition.zones[-1]
+        left = [n for n in range(last.low, last.high + 1) if n not in numbers]
+        numbers.append(draw(st.sampled_from(left)))
     date = None
     if draw(st.booleans()):
         date = _date_for(draw, game, game.issue_key(issue)[0])
@@ -337,6 +341,14 @@ def _draw_near(draw: st.DrawFn, ticket: Ticket, edition: Edition) -> Draw:
         while len(picked) < zone.size:
             picked.append(next(spare))
         numbers.extend(sorted(picked[: zone.size]))
+        if group == len(ticket.selection):
+            break
+    if edition.special_ball:  # often one of the ticket's numbers left over
+        last = edition.zones[-1]
+        left = [n for n in range(last.low, last.high + 1) if n not in numbers]
+        own = [n for n in mentioned if n in left]
+        prefer = bool(own) and draw(st.booleans())
+        numbers.append(draw(st.sampled_from(own if prefer else left)))
     return attrs.evolve(base, numbers=tuple(numbers))
 
 
