@@ -8,10 +8,13 @@ expanding it.
 >>> import lottery
 >>> draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
 >>> result = lottery.check(lottery.parse_ticket("ssq", "01 02 05 07 08 20 27 + 04 09"), draw)
->>> result.bets, [(w.tier, w.count, w.prize) for w in result.wins]
-(14, [('一等奖', 1, None), ('二等奖', 1, None), ('三等奖', 6, 3000), ('四等奖', 6, 200)])
->>> result.total, result.pending
-(19200, ('一等奖', '二等奖'))
+>>> result.bets, [(w.tier, w.count) for w in result.wins]
+(14, [('一等奖', 1), ('二等奖', 1), ('三等奖', 6), ('四等奖', 6)])
+>>> result.wins[2].prize, result.total, result.pending
+(Decimal('3000'), Decimal('19200'), ('一等奖', '二等奖'))
+
+Money is exact: every prize and total is a :class:`~decimal.Decimal` (快乐8 pays
+4.5元), equal to the integers of whole amounts.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from lottery import _io
+from lottery._money import money
 from lottery.batch import Rejected, Tally, Winner, check_many
 from lottery.check import Win
 from lottery.model import Draw
@@ -155,15 +156,15 @@ def _worker(
         "tickets": tally.tickets,
         "bets": tally.bets,
         "wins": dict(tally.wins),
-        "total": tally.total,
+        "total": str(tally.total),  # money crosses as decimal text: exact
         "pending": tally.pending,
         "winners": [
             (
                 w.where,
                 w.ticket,
                 w.issue,
-                [(x.tier, x.count, x.prize) for x in w.wins],
-                w.total,
+                [(x.tier, x.count, None if x.prize is None else str(x.prize)) for x in w.wins],
+                str(w.total),
                 w.multiple,
             )
             for w in tally.winners
@@ -200,10 +201,17 @@ def _tally(part: dict[str, Any], keep: int, order: tuple[str, ...]) -> Tally:
         part["tickets"],
         part["bets"],
         part["wins"],
-        part["total"],
+        money(part["total"]),
         tuple(part["pending"]),
         tuple(
-            Winner(where, ticket, issue, tuple(Win(*w) for w in won), total, multiple)
+            Winner(
+                where,
+                ticket,
+                issue,
+                tuple(Win(t, c, None if p is None else money(p)) for t, c, p in won),
+                money(total),
+                multiple,
+            )
             for where, ticket, issue, won, total, multiple in part["winners"]
         ),
         part["winners_count"],

@@ -48,7 +48,7 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         issue TEXT NOT NULL,
         tier TEXT NOT NULL,
         winners INTEGER,
-        amount INTEGER,
+        amount TEXT,  -- yuan per bet, exact decimal text
         PRIMARY KEY (game, issue, tier),
         FOREIGN KEY (game, issue) REFERENCES draws(game, issue) ON DELETE CASCADE
     );

@@ -13,7 +13,7 @@ its bets and five times its winning bets, so ``total`` is Σ wins × prize.
 >>> lines = ["02 05 07 08 20 33 + 04", "", "# my numbers", "01 02 03 04 05 06 + 04 x2", "oops"]
 >>> tally = lottery.check_many(lines, [draw])
 >>> tally.tickets, tally.bets, dict(tally.wins), tally.total
-(2, 3, {'三等奖': 1, '六等奖': 2}, 3010)
+(2, 3, {'三等奖': 1, '六等奖': 2}, Decimal('3010'))
 >>> [(r.where, r.reason) for r in tally.rejected]
 [(5, "双色球 (ssq): unknown play 'oops' at column 1 (plays: 普通)")]
 
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Iterable, Mapping
+from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
@@ -37,6 +38,7 @@ import attrs
 
 from lottery import _text
 from lottery._fast import Scorer, single_scorer
+from lottery._money import ZERO, tidy, to_json
 from lottery.check import Win, check
 from lottery.exceptions import EditionMismatch, GameMismatch, LotteryError
 from lottery.model import Draw, Ticket
@@ -72,7 +74,7 @@ class Winner:
     ticket: str
     issue: str
     wins: tuple[Win, ...]
-    total: int
+    total: Decimal
     multiple: int = 1
 
     def to_dict(self) -> dict[str, Any]:
@@ -82,7 +84,7 @@ class Winner:
             "ticket": self.ticket,
             "issue": self.issue,
             "tiers": {w.tier: w.count * self.multiple for w in self.wins},
-            "total": self.total,
+            "total": to_json(self.total),
         }
 
 
@@ -102,7 +104,7 @@ class Tally:
     tickets: int
     bets: int
     wins: Mapping[str, int] = attrs.field(converter=_frozen_mapping, hash=False)
-    total: int
+    total: Decimal
     pending: tuple[str, ...]
     winners: tuple[Winner, ...]
     winners_count: int
@@ -117,7 +119,7 @@ class Tally:
     @classmethod
     def empty(cls, draws: int = 0, *, order: tuple[str, ...] = (), keep: int = KEEP) -> Tally:
         """The tally of nothing: ``sum(tallies, Tally.empty())`` merges any number."""
-        return cls(0, 0, {}, 0, (), (), 0, (), 0, draws, order=order, keep=keep)
+        return cls(0, 0, {}, ZERO, (), (), 0, (), 0, draws, order=order, keep=keep)
 
     def __add__(self, other: Tally) -> Tally:
         """The tally of both batches, as if checked in one pass (lines as each numbered them).
@@ -143,7 +145,7 @@ class Tally:
             self.tickets + other.tickets,
             self.bets + other.bets,
             dict(sorted(wins.items(), key=lambda item: rank.get(item[0], best))),
-            self.total + other.total,
+            tidy(self.total + other.total),
             tuple(
                 sorted(
                     dict.fromkeys((*self.pending, *other.pending)), key=lambda t: rank.get(t, best)
@@ -166,7 +168,7 @@ class Tally:
             "rejected_count": self.rejected_count,
             "bets": self.bets,
             "wins": dict(self.wins),
-            "total": self.total,
+            "total": to_json(self.total),
             "pending": list(self.pending),
             "winners": [w.to_dict() for w in self.winners],
             "winners_count": self.winners_count,
@@ -180,7 +182,8 @@ class _Counter:
     def __init__(
         self, keep_winners: int, keep_rejected: int, on_rejected: Callable[[Rejected], None] | None
     ) -> None:
-        self.tickets = self.bets = self.total = 0
+        self.tickets = self.bets = 0
+        self.total = ZERO
         self.wins: dict[str, int] = {}
         self.pending: dict[str, None] = {}
         self.best: list[tuple[int, int, int, Winner]] = []  # a heap of (-rank, -line, seq, …)
@@ -209,7 +212,7 @@ class _Counter:
     def won(
         self, where: int, ticket: str, issue: str, wins: tuple[Win, ...], multiple: int
     ) -> None:
-        total = 0
+        total = ZERO
         for win in wins:
             self.wins[win.tier] = self.wins.get(win.tier, 0) + win.count * multiple
             if win.prize is None:
@@ -217,6 +220,7 @@ class _Counter:
             else:
                 total += win.prize * win.count * multiple
         self.total += total
+        total = tidy(total)
         self.winners_count += 1
         rank = min(self.rank.get(w.tier, len(self.rank)) for w in wins) if wins else 0
         if self.wants(rank, where):
@@ -250,7 +254,7 @@ class _Counter:
             self.tickets,
             self.bets,
             wins,
-            self.total,
+            tidy(self.total),
             tuple(sorted(self.pending, key=lambda t: order.get(t, len(order)))),
             tuple(self.winners),
             self.winners_count,
@@ -262,7 +266,7 @@ class _Counter:
         )
 
 
-def _fast_lane(draws: list[Draw]) -> list[tuple[Draw, Scorer | None, dict[str, int | None]]]:
+def _fast_lane(draws: list[Draw]) -> list[tuple[Draw, Scorer | None, dict[str, Decimal | None]]]:
     """Each draw with its fast scorer (only for a single draw: it pays off over many tickets)."""
     lane = []
     single = len(draws) == 1
@@ -324,7 +328,7 @@ def _one_item(
     counter: _Counter,
     where: int,
     item: object,
-    lane: list[tuple[Draw, Scorer | None, dict[str, int | None]]],
+    lane: list[tuple[Draw, Scorer | None, dict[str, Decimal | None]]],
     history: list[Draw],
     game: Game,
 ) -> None:
@@ -342,7 +346,7 @@ def _one_item(
 def _one_draw(
     counter: _Counter,
     tickets: Iterable[Ticket | str],
-    lane: list[tuple[Draw, Scorer | None, dict[str, int | None]]],
+    lane: list[tuple[Draw, Scorer | None, dict[str, Decimal | None]]],
     game: Game,
     first_line: int,
 ) -> None:
@@ -369,7 +373,8 @@ def _one_draw(
                     rank = rank_of[tiers[0]]
                     if counter.wants(rank, where):
                         wins = tuple(Win(t, 1, prizes[t]) for t in tiers)
-                        total = sum((p or 0) for p in (prizes[t] for t in tiers)) * times
+                        known = (prizes[t] or ZERO for t in tiers)
+                        total = tidy(sum(known, ZERO) * times)
                         counter.keep(
                             rank, where, Winner(where, item.strip(), draw.issue, wins, total, times)
                         )
@@ -391,7 +396,7 @@ def _check_text(
     counter: _Counter,
     where: int,
     text: str,
-    lane: list[tuple[Draw, Scorer | None, dict[str, int | None]]],
+    lane: list[tuple[Draw, Scorer | None, dict[str, Decimal | None]]],
     game: Game,
 ) -> None:
     """Read the text under each rule edition, then score each draw it can be read for."""

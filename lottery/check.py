@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import attrs
 
+from lottery._money import ZERO, text, tidy, to_json
 from lottery.exceptions import EditionMismatch, GameMismatch
 from lottery.model import Draw, Ticket
 from lottery.rules import Counts
@@ -23,23 +25,24 @@ class Win:
 
     tier: str
     count: int
-    prize: int | None
+    prize: Decimal | None
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready."""
-        return {"tier": self.tier, "count": self.count, "prize": self.prize}
+        """JSON-ready (money as exact JSON numbers)."""
+        prize = None if self.prize is None else to_json(self.prize)
+        return {"tier": self.tier, "count": self.count, "prize": prize}
 
     @property
-    def amount(self) -> int | None:
+    def amount(self) -> Decimal | None:
         """Prize money for these bets at multiple 1, or ``None`` if pending."""
-        return None if self.prize is None else self.prize * self.count
+        return None if self.prize is None else tidy(self.prize * self.count)
 
 
 @attrs.frozen
 class CheckResult:
     """What a ticket won in a draw.
 
-    ``total`` is the known prize money (× multiple) in integer yuan; tiers in
+    ``total`` is the known prize money (× multiple) in yuan, exact; tiers in
     ``pending`` won but their floating prize is not known yet.
     """
 
@@ -48,11 +51,11 @@ class CheckResult:
     bets: int
     multiple: int
     wins: tuple[Win, ...]
-    total: int = attrs.field(init=False)
+    total: Decimal = attrs.field(init=False)
 
     def __attrs_post_init__(self) -> None:
-        known = sum(w.amount for w in self.wins if w.amount is not None)
-        object.__setattr__(self, "total", known * self.multiple)
+        known = sum((w.amount for w in self.wins if w.amount is not None), ZERO)
+        object.__setattr__(self, "total", tidy(known * self.multiple))
 
     def __str__(self) -> str:
         """One line: ``双色球 2019021 02 05 … + 04: 三等奖 1 注 × 3000元, total 3,000元``."""
@@ -61,11 +64,11 @@ class CheckResult:
             return f"{head}: no prize"
         wins = ", ".join(
             f"{w.tier} {w.count * self.multiple} 注 × "
-            + ("pending" if w.prize is None else f"{w.prize:,}元")
+            + ("pending" if w.prize is None else f"{text(w.prize)}元")
             for w in self.wins
         )
         pending = f" + {'、'.join(self.pending)} pending" if self.pending else ""
-        return f"{head}: {wins}; total {self.total:,}元{pending}"
+        return f"{head}: {wins}; total {text(self.total)}元{pending}"
 
     @property
     def won(self) -> bool:
@@ -87,7 +90,7 @@ class CheckResult:
             "bets": self.bets,
             "multiple": self.multiple,
             "wins": [w.to_dict() for w in self.wins],
-            "total": self.total,
+            "total": to_json(self.total),
             "pending": list(self.pending),
         }
 
@@ -99,7 +102,7 @@ def check(ticket: Ticket, draw: Draw) -> CheckResult:
     >>> draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
     >>> result = lottery.check(lottery.parse_ticket("ssq", "02 05 07 08 20 33 + 04 x2"), draw)
     >>> result.wins, result.total
-    ((Win(tier='三等奖', count=1, prize=3000),), 6000)
+    ((Win(tier='三等奖', count=1, prize=Decimal('3000')),), Decimal('6000'))
     """
     if not isinstance(ticket, Ticket):
         msg = f"ticket must be a Ticket, not {type(ticket).__name__}"

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Sequence
 
 from lottery import _text
+from lottery._money import json_default
 from lottery._parallel import MIN_SIZE
 from lottery._version import __version__
 from lottery.cli_common import (
@@ -252,7 +253,7 @@ def _games(args: argparse.Namespace) -> int:
             }
             for g in games()
         ]
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=json_default))
         return OK
     for g in games():
         days = (

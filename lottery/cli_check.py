@@ -7,11 +7,14 @@ import datetime
 import json
 import os
 import sys
+from decimal import Decimal
 from typing import Any, TextIO
 
 import attrs
 
 from lottery import _io, _text
+from lottery._money import json_default
+from lottery._money import text as yuan_text
 from lottery._parallel import splittable
 from lottery.batch import Rejected, Tally, check_many, read_for_draws
 from lottery.check import CheckResult, check
@@ -161,8 +164,8 @@ def _history(args: argparse.Namespace) -> _Feed:
     return _Feed(draws, rejected, conflicts)
 
 
-def _yuan(amount: int | None) -> str:
-    return "pending" if amount is None else f"{amount:,}元"
+def _yuan(amount: Decimal | int | None) -> str:
+    return "pending" if amount is None else f"{yuan_text(Decimal(amount))}元"
 
 
 def _print_result(result: CheckResult, out: TextIO) -> None:
@@ -201,7 +204,7 @@ def _check_tickets(args: argparse.Namespace, draw: Draw) -> int:
             "rejected_count": len(rejected),
             "total": sum(r.total for r in results),
         }
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=json_default))
     else:
         print(draw)
         for result in results:
@@ -269,7 +272,7 @@ def _check_history(args: argparse.Namespace, feed: _Feed) -> int:
                 "conflicts": feed.conflicts,
             },
         }
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=json_default))
     return status
 
 
@@ -328,7 +331,7 @@ def _check_file(args: argparse.Namespace, draws: list[Draw]) -> int:
     if args.json:
         data = tally.to_dict()
         data["draw"] = draws[0].to_dict() if len(draws) == 1 else None
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=json_default))
     else:
         _print_tally(tally, draws)
     return REJECTED if tally.rejected_count else OK

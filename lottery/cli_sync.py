@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from lottery import store as _store
+from lottery._money import json_default
 from lottery.cli_common import OK, REJECTED, USAGE, Progress, Usage, show_progress
 from lottery.exceptions import LotteryError
 from lottery.model import format_numbers
@@ -106,7 +107,7 @@ def run_sync(args: argparse.Namespace) -> int:
         path = str(kept.path)
     if args.json:
         data = {"games": {r.game.code: r.to_dict() for r in results}, "store": path}
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=json_default))
     if all(r.status == "unreachable" and not r.responses for r in results):
         return USAGE
     return OK if all(r.clean for r in results) else REJECTED
@@ -173,7 +174,7 @@ def run_export(args: argparse.Namespace) -> int:
             "game": game.code,
             "draws": [_row(r) for r in records if r.draw is not None],
         }
-        json.dump(data, out, ensure_ascii=False, indent=1)
+        json.dump(data, out, ensure_ascii=False, indent=1, default=json_default)
         out.write("\n")
         return OK
     writer = csv.writer(out, lineterminator="\n")

@@ -7,6 +7,7 @@ import json
 import sys
 from collections import Counter
 
+from lottery._money import json_default
 from lottery._text import pad
 from lottery.cli_common import Progress, show_progress
 from lottery.exceptions import LotteryError
@@ -50,7 +51,7 @@ def run_validate(args: argparse.Namespace) -> int:
             progress.close()
     unreadable = [r for r in report.rejected if r.where == "file" and r.kind == "unreadable"]
     if args.json:
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2, default=json_default))
     else:
         _print(report)
     if missing or (unreadable and len(unreadable) == len(args.files)):

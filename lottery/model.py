@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from typing import Any, Final, TypeVar
 
 import attrs
 
+from lottery._money import money, to_json
 from lottery.exceptions import (
     DuplicateNumber,
     InvalidCount,
@@ -66,18 +68,22 @@ def _groups(value: object) -> Selection:
     return tuple(_tuple_of_ints(group, "a selection group") for group in value)
 
 
-def _prizes(value: object) -> tuple[tuple[str, int], ...]:
+def _prizes(value: object) -> tuple[tuple[str, Decimal], ...]:
     items = value.items() if isinstance(value, Mapping) else value
     if isinstance(items, str | bytes) or not hasattr(items, "__iter__"):
         msg = f"prizes must be a mapping of tier to yuan, not {type(value).__name__}"
         raise TypeError(msg)
-    out: list[tuple[str, int]] = []
+    out: list[tuple[str, Decimal]] = []
     for pair in items:
         tier, amount = pair
-        if not isinstance(tier, str) or type(amount) is not int:
-            msg = f"prizes must map a tier name (str) to yuan (int), not {pair!r}"
+        if (
+            not isinstance(tier, str)
+            or not isinstance(amount, int | Decimal)
+            or isinstance(amount, bool)
+        ):
+            msg = f"prizes must map a tier name (str) to yuan (int or Decimal), not {pair!r}"
             raise TypeError(msg)
-        out.append((tier, amount))
+        out.append((tier, money(amount)))
     return tuple(out)
 
 
@@ -114,7 +120,7 @@ class Draw(_Memo):
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(datetime.date)),
     )
-    prizes: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_prizes)
+    prizes: tuple[tuple[str, Decimal], ...] = attrs.field(default=(), converter=_prizes)
     special_period: bool | None = attrs.field(
         default=None,
         validator=attrs.validators.optional(attrs.validators.instance_of(bool)),
@@ -170,7 +176,7 @@ class Draw(_Memo):
             "issue": self.issue,
             "numbers": list(self.numbers),
             "date": self.date.isoformat() if self.date else None,
-            "prizes": dict(self.prizes),
+            "prizes": {tier: to_json(amount) for tier, amount in self.prizes},
             "special_period": self.special_period,
             "edition": self.edition.name,
             "pool_before": self.pool_before,
@@ -230,14 +236,14 @@ class Draw(_Memo):
             found = cache[hits] = tuple(names)
         return found
 
-    def prize(self, tier: str) -> int | None:
+    def prize(self, tier: str) -> Decimal | None:
         """The announced prize per bet of ``tier``, if the draw carries it."""
         for name, amount in self.prizes:
             if name == tier:
                 return amount
         return None
 
-    def paid(self, tier: str, value: int | None = None) -> int | None:
+    def paid(self, tier: str, value: int | None = None) -> Decimal | None:
         """The prize per bet of ``tier``: announced, else the edition's fixed one.
 
         ``value`` is what the bet chose, for tiers whose prize depends on it

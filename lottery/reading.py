@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any, Final
 
 from lottery import _text
+from lottery._money import money
 from lottery.exceptions import InvalidCount, InvalidFormat, InvalidIssue, LotteryError, UnknownGame
 from lottery.grammar import read_numbers, scan_numbers
 from lottery.model import Draw
@@ -50,7 +52,7 @@ def make_record(
     issue: str | None,
     numbers: str | Sequence[int] | None,
     date: datetime.date | str | None = None,
-    prizes: Sequence[tuple[str, int]] = (),
+    prizes: Sequence[tuple[str, int | Decimal]] = (),
     special: bool | None = None,
     **extras: Any,  # noqa: ANN401 - Record fields
 ) -> Record:
@@ -88,7 +90,7 @@ def make_record(
             base["weekday"] = printed_weekday
         known = [(tier, amount) for tier, amount in prizes if edition.has_tier(tier)]
         base["foreign"] = tuple(
-            (tier, amount) for tier, amount in prizes if not edition.has_tier(tier)
+            (tier, money(amount)) for tier, amount in prizes if not edition.has_tier(tier)
         )
         if not edition.has_period:
             special = None  # a claim shows in ``foreign`` when it came with a 福运奖 amount

@@ -11,6 +11,7 @@ kept for the validator's checks.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any, Final
 
 import attrs
@@ -66,7 +67,7 @@ class Record:
     #: Other things the announcement said (派奖, caps, rule notices).
     notes: tuple[str, ...] = ()
     #: Announced prizes of tiers the issue's rule edition does not have.
-    foreign: tuple[tuple[str, int], ...] = ()
+    foreign: tuple[tuple[str, Decimal], ...] = ()
 
     def extra_numbers(self, label: str) -> tuple[int, ...] | None:
         """The extra numbers labelled ``label`` (``试机号``), if the record has them."""

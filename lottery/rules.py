@@ -12,11 +12,13 @@ from __future__ import annotations
 import functools
 import importlib
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
 from lottery import _text
+from lottery._money import money
 from lottery.exceptions import InvalidFormat, InvalidIssue, ValidationError
 from lottery.playbook import Counts, Group, Picks, Play, Refusal, Selection, Shape, Written
 
@@ -119,6 +121,15 @@ class Zone:
         return f"{self.name} position {index + 1}" if self.size > 1 else self.name
 
 
+def _optional_money(value: object) -> Decimal | None:
+    return None if value is None else money(value)
+
+
+def _money_pairs(value: object) -> tuple[tuple[int, Decimal], ...]:
+    pairs: Any = value
+    return tuple((key, money(amount)) for key, amount in pairs)
+
+
 @attrs.frozen
 class Tier:
     """A prize tier: its official name, its prize and how a bet reaches it.
@@ -134,32 +145,32 @@ class Tier:
     """
 
     name: str
-    prize: int | None
+    prize: Decimal | None = attrs.field(converter=_optional_money)
     hits: tuple[tuple[int, ...], ...] = ()
     when: Callable[[Draw], bool] | None = attrs.field(default=None, eq=False)
     stacks: bool = False
-    table: tuple[tuple[int, int], ...] = ()
+    table: tuple[tuple[int, Decimal], ...] = attrs.field(default=(), converter=_money_pairs)
     source: str = ""
     #: Fixed prizes that depend on the pool before the draw: ``(from yuan, prize)``,
     #: ascending (大乐透 2026: below 8亿 one table, from 8亿 another).
-    by_pool: tuple[tuple[int, int], ...] = ()
+    by_pool: tuple[tuple[int, Decimal], ...] = attrs.field(default=(), converter=_money_pairs)
 
     @property
     def fixed(self) -> bool:
         """Whether the prize is a fixed amount (or a fixed table of amounts)."""
         return self.prize is not None or bool(self.table) or bool(self.by_pool)
 
-    def prize_for(self, value: int | None) -> int | None:
+    def prize_for(self, value: int | None) -> Decimal | None:
         """The fixed prize of a bet that chose ``value`` (for tiers with a ``table``)."""
         if self.table and value is not None:
             return dict(self.table).get(value)
         return self.prize
 
-    def prize_at(self, pool: int | None) -> int | None:
+    def prize_at(self, pool: int | None) -> Decimal | None:
         """The fixed prize when the pool before the draw was ``pool`` (``None``: unknown)."""
         if not self.by_pool or pool is None:
             return None
-        found: int | None = None
+        found: Decimal | None = None
         for low, amount in self.by_pool:
             if pool >= low:
                 found = amount

@@ -30,12 +30,14 @@ import os
 import sqlite3
 import sys
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Literal, Self
 
 import attrs
 
+from lottery._money import json_default
 from lottery._schema import MIGRATIONS, SCHEMA_VERSION, connect
 from lottery.exceptions import LotteryError, UnreadableInput
 from lottery.model import Draw, format_numbers
@@ -107,7 +109,15 @@ def facts(record: Record) -> dict[str, Any]:
 
 
 def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(
+        value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=json_default
+    )
+
+
+def _loads(text: str) -> dict[str, Any]:
+    """Stored facts, their fractional amounts as exact Decimals."""
+    data: dict[str, Any] = json.loads(text, parse_float=Decimal)
+    return data
 
 
 @attrs.frozen
@@ -229,7 +239,7 @@ class Store:
         """The stored facts of one draw and the URL they came from."""
         g = get_game(game) if isinstance(game, str) else game
         row = self._row(g, g.parse_issue(issue))
-        return None if row is None else (json.loads(row["facts"]), row["source_url"])
+        return None if row is None else (_loads(row["facts"]), row["source_url"])
 
     def records(
         self, game: Game | str | None = None, *, since: str | None = None
@@ -253,7 +263,7 @@ class Store:
         return found
 
     def _record(self, game: Game, row: sqlite3.Row) -> Record:
-        told = json.loads(row["facts"])
+        told = _loads(row["facts"])
         where = f"{game.code} {row['issue']}"
         source = str(self.path)
         text = f"{row['issue']} {row['numbers']}"
@@ -369,8 +379,8 @@ class Store:
                     self._insert(record, told, url, at, sha)
                     new.append(draw.issue)
                     continue
-                stored = json.loads(row["facts"])
-                if stored == told:
+                stored = _loads(row["facts"])
+                if _dumps(stored) == _dumps(told):
                     same.append(draw.issue)
                     continue
                 change = Change(
@@ -419,7 +429,7 @@ class Store:
         for tier in [t for t in draw.edition.order if t in amounts or t in winners]:
             self._db.execute(
                 "INSERT INTO prizes VALUES (?, ?, ?, ?, ?)",
-                (code, draw.issue, tier, winners.get(tier), amounts.get(tier)),
+                (code, draw.issue, tier, winners.get(tier), _amount_text(amounts.get(tier))),
             )
 
     def complete(self, game: Game | str) -> bool:
@@ -468,6 +478,10 @@ class _Transaction:
     ) -> Literal[False]:
         self.db.execute("COMMIT" if kind is None else "ROLLBACK")
         return False
+
+
+def _amount_text(amount: Decimal | None) -> str | None:
+    return None if amount is None else str(amount)
 
 
 def _now() -> str:

@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "lottery._markup": 0,
     "lottery._decode": 0,
     "lottery._schema": 0,
+    "lottery._money": 0,
     "lottery.playbook": 1,
     "lottery.rules": 1,
     "lottery.model": 2,

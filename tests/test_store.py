@@ -105,7 +105,7 @@ def test_saved_draws_come_back_with_prizes_winners_and_provenance(tmp_path: path
         rows = kept._db.execute(
             "SELECT tier, winners, amount FROM prizes ORDER BY rowid"
         ).fetchall()
-        assert tuple(rows[0]) == ("一等奖", 12, 7110664)
+        assert tuple(rows[0]) == ("一等奖", 12, "7110664")
 
 
 def test_the_same_draw_again_changes_nothing(tmp_path: pathlib.Path) -> None:

@@ -65,10 +65,10 @@ Limitations
 >>> draw = lottery.parse_draw("dlt", "02 08 11 16 23 + 02 07", issue="21102")
 >>> result = lottery.check(lottery.parse_ticket("dlt", "02 08 11 16 30 + 02 07 追加"), draw)
 >>> [(w.tier, w.count, w.prize) for w in result.wins], result.ticket.cost
-([('四等奖', 1, 3000)], 3)
+([('四等奖', 1, Decimal('3000'))], 3)
 >>> rich = lottery.parse_draw("dlt", "02 08 11 16 23 + 02 07", issue="26090", pool=982_320_278)
 >>> lottery.check(lottery.parse_ticket("dlt", "02 08 11 16 30 + 02 07"), rich).wins
-(Win(tier='三等奖', count=1, prize=6666),)
+(Win(tier='三等奖', count=1, prize=Decimal('6666')),)
 """
 
 from __future__ import annotations

@@ -55,7 +55,7 @@ differences).
 >>> import lottery
 >>> draw = lottery.parse_draw("3d", "326", issue="2019048")
 >>> [(w.tier, w.prize) for w in lottery.check(lottery.parse_ticket("3d", "通选 329"), draw).wins]
-[('通选2', 21)]
+[('通选2', Decimal('21'))]
 """
 
 from __future__ import annotations

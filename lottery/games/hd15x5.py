@@ -30,7 +30,7 @@ the game is still sold are UNCONFIRMED too ([S-ichari]; docs/sources.md, UNCONFI
 >>> import lottery
 >>> draw = lottery.parse_draw("15x5", "02 03 06 12 13", issue="2019048")
 >>> lottery.check(lottery.parse_ticket("15x5", "02 03 06 12 14"), draw).wins
-(Win(tier='二等奖', count=1, prize=10),)
+(Win(tier='二等奖', count=1, prize=Decimal('10')),)
 >>> run = lottery.parse_draw("15x5", "02 03 04 05 13", issue="2019049")
 >>> [w.tier for w in lottery.check(lottery.parse_ticket("15x5", "02 03 04 05 13"), run).wins]
 ['特别奖', '一等奖']

@@ -38,7 +38,7 @@ full play list is single-source ([S-ML], UNCONFIRMED).
 >>> import lottery
 >>> draw = lottery.parse_draw("pl3", "161", issue="19048")
 >>> lottery.check(lottery.parse_ticket("pl3", "组选3 16"), draw).wins
-(Win(tier='组选3', count=1, prize=346),)
+(Win(tier='组选3', count=1, prize=Decimal('346')),)
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ for 2019–2026.  UNCONFIRMED: 排列5 19048 = 16170 (from the seed page only).
 >>> import lottery
 >>> draw = lottery.parse_draw("pl5", "16170", issue="19048")
 >>> lottery.check(lottery.parse_ticket("pl5", "1|6|1|7|01"), draw).wins
-(Win(tier='直选', count=1, prize=100000),)
+(Win(tier='直选', count=1, prize=Decimal('100000')),)
 """
 
 from __future__ import annotations

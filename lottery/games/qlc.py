@@ -42,7 +42,7 @@ are therefore not read by type.
 >>> lottery.check(lottery.parse_ticket("qlc", "01 02 03 04 05 06 08"), draw).wins
 (Win(tier='二等奖', count=1, prize=None),)
 >>> lottery.check(lottery.parse_ticket("qlc", "01 02 03 04 05 09 10"), draw).wins
-(Win(tier='五等奖', count=1, prize=50),)
+(Win(tier='五等奖', count=1, prize=Decimal('50')),)
 """
 
 from __future__ import annotations

@@ -46,10 +46,10 @@ allocation and caps, its price (2元), and its ticket forms.
 >>> import lottery
 >>> old = lottery.parse_draw("qxc", "2508750", issue="19021")
 >>> lottery.check(lottery.parse_ticket("qxc", "2598756"), old).wins
-(Win(tier='五等奖', count=1, prize=20),)
+(Win(tier='五等奖', count=1, prize=Decimal('20')),)
 >>> new = lottery.parse_draw("qxc", "560021 + 7", issue="20100")
 >>> lottery.check(lottery.parse_ticket("qxc", "590021 + 7"), new).wins
-(Win(tier='三等奖', count=1, prize=3000),)
+(Win(tier='三等奖', count=1, prize=Decimal('3000')),)
 """
 
 from __future__ import annotations

@@ -53,10 +53,10 @@ Limitations
 >>> import lottery
 >>> draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
 >>> lottery.check(lottery.parse_ticket("ssq", "02 05 07 08 21 33 + 04"), draw).wins
-(Win(tier='四等奖', count=1, prize=200),)
+(Win(tier='四等奖', count=1, prize=Decimal('200')),)
 >>> fuyun = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2026020")
 >>> lottery.check(lottery.parse_ticket("ssq", "02 05 07 09 21 33 + 01"), fuyun).wins
-(Win(tier='福运奖', count=1, prize=5),)
+(Win(tier='福运奖', count=1, prize=Decimal('5')),)
 """
 
 from __future__ import annotations
