@@ -216,6 +216,8 @@ def _with_addon(draw: Draw, plain: Scorer) -> Scorer:
 
 def single_scorer(draw: Draw) -> Scorer | None:
     """A fast scorer of plain single bets of the draw's game, if it has one."""
+    if draw.game.fast_lane is not None:
+        return draw.game.fast_lane(draw)
     zones = draw.edition.ticket_zones
     scorer = _ball_scorer(draw) if all(not z.positional for z in zones) else _digit_scorer(draw)
     if scorer is not None and draw.edition.addons:

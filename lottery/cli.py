@@ -264,7 +264,8 @@ def _games(args: argparse.Namespace) -> int:
         print(f"{g.code:5} {g.name}  {g.operator}  {g.issue_format}  {days}")
         for e in g.editions:
             since = f"from {e.first_issue}" if e.first_issue else "from the start"
-            tiers = ", ".join(f"{t.name} {_prize_text(t)}" for t in e.tiers if t.hits)
+            shown = [t for t in e.tiers if t.hits] or list(e.tiers)  # 快乐8: by play
+            tiers = ", ".join(f"{t.name} {_prize_text(t)}" for t in shown)
             print(f"      edition {e.name} ({since}): {tiers}")
             if e.addons:
                 addons = ", ".join(f"{a} {_prize_text(e.tier(a))}" for _, a in e.addons)

@@ -134,6 +134,13 @@ def _split_play(game: Game, text: str, start: int, end: int) -> tuple[Play, int]
     while stop < end and not text[stop].isspace():
         stop += 1
     token = text[start:stop]
+    if game.play_required:
+        names = "、".join(p.name for p in game.plays)
+        msg = (
+            f"{game.label}: a ticket names its play first ({names}), not"
+            f" {_text.shown(token)} at column {start + 1}"
+        )
+        raise InvalidFormat(msg, game=game.code, token=token, position=start + 1)
     tail = token.lstrip("0123456789")
     named = bool(tail) and tail.isalpha()  # "1D", "2D": a play name that starts with a digit
     if not ("0" <= first <= "9" or first in "(|#") or named:

@@ -25,7 +25,14 @@ from lottery.exceptions import (
 from lottery.model import Draw, Ticket
 from lottery.rules import Counts, Edition, Game, Picks, Play, Selection, Written, Zone
 
-__all__ = ["StandardPlay", "check_ball", "check_positions", "layouts", "zones_for"]
+__all__ = [
+    "StandardPlay",
+    "check_ball",
+    "check_positions",
+    "layouts",
+    "parse_ball",
+    "zones_for",
+]
 
 
 def _digit_run(game: Game, zone: Zone, text: str, offset: int) -> list[tuple[int, int]]:
@@ -46,7 +53,7 @@ def _no_repeats(game: Game, zone: Zone, numbers: Sequence[tuple[int, int]], wher
         seen.add(number)
 
 
-def _parse_ball(
+def parse_ball(
     game: Game,
     zone: Zone,
     text: str,
@@ -316,7 +323,7 @@ class StandardPlay(Play):
                 selection.extend(groups)
                 dan.extend(() for _ in groups)
             else:
-                d, t = _parse_ball(game, zone, part, at)
+                d, t = parse_ball(game, zone, part, at)
                 check_ball(game, zone, d, t, where=at + start + 1)
                 selection.append(tuple(sorted(t)))
                 dan.append(tuple(sorted(d)))

@@ -6,14 +6,14 @@ needs checks of its own, ``CHECKS``; adding a game is adding its module to
 
 >>> import lottery
 >>> [g.code for g in lottery.games()]
-['qxc', 'pl3', 'pl5', 'ssq', '3d', '15x5', 'dlt', 'qlc']
+['qxc', 'pl3', 'pl5', 'ssq', '3d', '15x5', 'dlt', 'qlc', 'kl8']
 >>> lottery.get_game("排列三").code, lottery.get_game("福彩３Ｄ").code
 ('pl3', '3d')
 >>> lottery.get_game("乐透")
 Traceback (most recent call last):
 ...
 lottery.exceptions.UnknownGame: unknown game '乐透' (known: qxc 七星彩, pl3 排列3,
-pl5 排列5, ssq 双色球, 3d 福彩3D, 15x5 15选5, dlt 大乐透, qlc 七乐彩)
+pl5 排列5, ssq 双色球, 3d 福彩3D, 15x5 15选5, dlt 大乐透, qlc 七乐彩, kl8 快乐8)
 """
 
 from __future__ import annotations
@@ -25,13 +25,13 @@ from typing import Final
 from lottery import _text
 from lottery.exceptions import UnknownGame
 from lottery.findings import GameChecks
-from lottery.games import dlt, fc3d, hd15x5, pl3, pl5, qlc, qxc, ssq
+from lottery.games import dlt, fc3d, hd15x5, kl8, pl3, pl5, qlc, qxc, ssq
 from lottery.rules import Game
 
 __all__ = ["GAMES", "checks", "feed_game", "games", "get_game"]
 
 #: The game modules: the seed page's six in its order, then the national games added.
-_MODULES: Final[tuple[ModuleType, ...]] = (qxc, pl3, pl5, ssq, fc3d, hd15x5, dlt, qlc)
+_MODULES: Final[tuple[ModuleType, ...]] = (qxc, pl3, pl5, ssq, fc3d, hd15x5, dlt, qlc, kl8)
 
 #: Every game by code.
 GAMES: Final[Mapping[str, Game]] = MappingProxyType({m.GAME.code: m.GAME for m in _MODULES})

@@ -317,6 +317,13 @@ class Game:
     announcement: str = ""
     #: Whether a 试机号 (test number, never the result) is drawn and printed before each draw.
     test_numbers: bool = False
+    #: Whether every ticket names its play first (快乐8's 选一 … 选十): no default play.
+    play_required: bool = False
+    #: The game's own fast lane for plain single bets, where the generic one cannot read
+    #: its tickets: a draw → a scorer of ticket lines (see :mod:`lottery._fast`).
+    fast_lane: (
+        Callable[[Draw], Callable[[str], tuple[tuple[str, ...], int] | None] | None] | None
+    ) = attrs.field(default=None, eq=False, repr=False)
     _plays: dict[str, Play] = attrs.field(init=False, repr=False)
     _keys: tuple[tuple[int, int], ...] = attrs.field(init=False, repr=False)
     #: Whether editions differ in number layout (七星彩 in 2020).

@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 from lottery import Draw, Ticket
 
@@ -179,6 +180,12 @@ def expected_prize(draw: Draw, tier: str) -> int | None:
     announced = draw.prize(tier)
     if announced is not None:
         return announced
+    if draw.game.code == "kl8":
+        pick, hits = _DIGITS.index(tier[1]), _DIGITS.index(tier[3])
+        pick = 10 if tier[1] == "十" else pick
+        hits = 10 if tier[3:] == "十" else hits
+        amount = _KL8[_kl8_edition(draw)][pick].get(hits)
+        return None if amount is None else Decimal(str(amount))
     if draw.game.code == "dlt":
         edition = _dlt_edition(draw)
         if edition == "2014":
@@ -290,9 +297,46 @@ def score_single_play(play: str, sel: tuple, d: Sequence[int]) -> list[str]:
     raise AssertionError(play)
 
 
+#: 快乐8 by edition: play N → {numbers drawn: yuan}, from the tables of docs/games/kl8.md
+#: (None: floating).
+_KL8 = {
+    "original": {1: {1: "4.6"}, 2: {2: 19}, 3: {3: 53, 2: 3}, 4: {4: 100, 3: 5, 2: 3},
+                 5: {5: 1000, 4: 21, 3: 3}, 6: {6: 3000, 5: 30, 4: 10, 3: 3},
+                 7: {7: 10000, 6: 288, 5: 28, 4: 4, 0: 2},
+                 8: {8: 50000, 7: 800, 6: 88, 5: 10, 4: 3, 0: 2},
+                 9: {9: 300000, 8: 2000, 7: 200, 6: 20, 5: 5, 4: 3, 0: 2},
+                 10: {10: None, 9: 8000, 8: 800, 7: 80, 6: 5, 5: 3, 0: 2}},
+    "2025": {1: {1: "4.5"}, 2: {2: 19}, 3: {3: 52, 2: 3}, 4: {4: 93, 3: 5, 2: 3},
+             5: {5: 1000, 4: 20, 3: 3}, 6: {6: 2880, 5: 30, 4: 10, 3: 3},
+             7: {7: 8500, 6: 300, 5: 30, 4: 4, 0: 2},
+             8: {8: 50000, 7: 800, 6: 80, 5: 10, 4: 3, 0: 2},
+             9: {9: None, 8: 2000, 7: 225, 6: 22, 5: 5, 4: 3, 0: 2},
+             10: {10: None, 9: 8000, 8: 720, 7: 80, 6: 5, 5: 3, 0: 2}},
+}  # fmt: skip
+_DIGITS = "零一二三四五六七八九十"
+
+
+def _kl8_edition(draw: Draw) -> str:
+    return "2025" if draw.issue_key >= (2025, 350) else "original"
+
+
+def _kl8_pick(ticket: Ticket) -> int:
+    return _DIGITS.index(ticket.play[1]) if ticket.play != "选十" else 10
+
+
+def _kl8_score(pick: int, bet: frozenset[int], draw: Draw) -> list[str]:
+    hits = len(bet & set(draw.numbers))
+    if hits not in _KL8[_kl8_edition(draw)][pick]:
+        return []
+    return [f"选{_DIGITS[pick]}中{_DIGITS[hits]}" if hits < 10 else f"选{_DIGITS[pick]}中十"]
+
+
 def expand(ticket: Ticket) -> tuple[str, list[Bet]]:
     """The ticket's single bets and the kind of each."""
     code = ticket.game.code
+    if code == "kl8":
+        dan = ticket.dan[0] if ticket.dan else ()
+        return "kl8", [(b,) for b in _ball_bets(dan, ticket.selection[0], _kl8_pick(ticket))]
     if ticket.play_object.default:
         if code == "qxc":
             layout = [(True, 7)] if ticket.edition == "original" else [(True, 6), (True, 1)]
@@ -315,6 +359,8 @@ def brute_counts(ticket: Ticket, draw: Draw) -> tuple[int, Counter[str]]:
                 counts[straight] += 1
         elif kind == "group":
             counts.update(_group_win(bet, draw.numbers))
+        elif kind == "kl8":
+            counts.update(_kl8_score(_kl8_pick(ticket), bet[0], draw))
         else:
             counts.update(score_single_play(ticket.play, bet, draw.numbers))
     dlt_addons(ticket, draw, counts)

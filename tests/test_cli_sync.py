@@ -37,6 +37,7 @@ def _serve_everything(server: Replay, ssq: list[dict[str, object]] | None = None
     replay.sporttery(server, replay.records("sporttery_qxc.json"), "04")
     replay.sporttery(server, replay.records("sporttery_dlt.json"), "85")
     replay.cwl(server, "qlc", [], "qlc")  # no 七乐彩 records in the fixtures: an empty history
+    replay.cwl(server, "kl8", [], "kl8")  # nor 快乐8 records
 
 
 def _run(*args: str) -> tuple[int, str, str]:
@@ -67,7 +68,7 @@ def test_sync_every_game_with_a_feed(server: Replay, tmp_path: pathlib.Path) -> 
     assert code == 0, err
     data = json.loads(out)
     _schema(data)
-    assert set(data["games"]) == {"qxc", "pl3", "pl5", "ssq", "3d", "dlt", "qlc"}
+    assert set(data["games"]) == {"qxc", "pl3", "pl5", "ssq", "3d", "dlt", "qlc", "kl8"}
     assert (data["games"]["qlc"]["status"], data["games"]["qlc"]["fetched"]) == ("ok", 0)
     assert data["games"]["dlt"]["newest"] == "21102"
     assert data["games"]["ssq"]["new"] == 250

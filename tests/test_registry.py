@@ -9,13 +9,13 @@ import pytest
 
 import lottery
 from lottery import registry
-from lottery.games import dlt, fc3d, hd15x5, pl3, pl5, qlc, qxc, ssq
+from lottery.games import dlt, fc3d, hd15x5, kl8, pl3, pl5, qlc, qxc, ssq
 
 
 def test_registry_matches_the_modules() -> None:
     folder = pathlib.Path(lottery.__file__).parent / "games"
     modules = {p.stem for p in folder.glob("*.py") if not p.stem.startswith("_")}
-    assert modules == {"qxc", "pl3", "pl5", "ssq", "fc3d", "hd15x5", "dlt", "qlc"}
+    assert modules == {"qxc", "pl3", "pl5", "ssq", "fc3d", "hd15x5", "dlt", "qlc", "kl8"}
     assert [g.code for g in lottery.games()] == [
         "qxc",
         "pl3",
@@ -25,8 +25,11 @@ def test_registry_matches_the_modules() -> None:
         "15x5",
         "dlt",
         "qlc",
+        "kl8",
     ]
-    assert [m.GAME for m in (qxc, pl3, pl5, ssq, fc3d, hd15x5, dlt, qlc)] == list(lottery.games())
+    assert [m.GAME for m in (qxc, pl3, pl5, ssq, fc3d, hd15x5, dlt, qlc, kl8)] == list(
+        lottery.games()
+    )
 
 
 def test_names_are_unique() -> None:

@@ -8,7 +8,9 @@ floating prize the draw does not announce.
 
 from __future__ import annotations
 
-Expected = dict[str, tuple[int, int | None]]
+from decimal import Decimal
+
+Expected = dict[str, tuple[int, int | Decimal | None]]
 Vector = tuple[str, str, str, Expected]
 
 NONE: Expected = {}
@@ -384,6 +386,54 @@ QLC: list[Vector] = [
     ("2024001", "05 09 12 17 21 26 30 + 02", "02 05 09 12 17 21 26", {"二等奖": (1, None)}),
 ]
 
+# 快乐8 ([S-kl8tab], [S-kl8feed]): every row of both tables, draw 01–20; a 选N ticket with
+# M of its numbers among them (the rest from 21 on)
+KL8_DRAW = " ".join(f"{n:02d}" for n in range(1, 21))
+_CN = "零一二三四五六七八九十"
+_KL8_TABLES = {
+    "2025349": {1: {1: "4.6"}, 2: {2: 19}, 3: {3: 53, 2: 3}, 4: {4: 100, 3: 5, 2: 3},
+                5: {5: 1000, 4: 21, 3: 3}, 6: {6: 3000, 5: 30, 4: 10, 3: 3},
+                7: {7: 10000, 6: 288, 5: 28, 4: 4, 0: 2},
+                8: {8: 50000, 7: 800, 6: 88, 5: 10, 4: 3, 0: 2},
+                9: {9: 300000, 8: 2000, 7: 200, 6: 20, 5: 5, 4: 3, 0: 2},
+                10: {10: None, 9: 8000, 8: 800, 7: 80, 6: 5, 5: 3, 0: 2}},
+    "2025350": {1: {1: "4.5"}, 2: {2: 19}, 3: {3: 52, 2: 3}, 4: {4: 93, 3: 5, 2: 3},
+                5: {5: 1000, 4: 20, 3: 3}, 6: {6: 2880, 5: 30, 4: 10, 3: 3},
+                7: {7: 8500, 6: 300, 5: 30, 4: 4, 0: 2},
+                8: {8: 50000, 7: 800, 6: 80, 5: 10, 4: 3, 0: 2},
+                9: {9: None, 8: 2000, 7: 225, 6: 22, 5: 5, 4: 3, 0: 2},
+                10: {10: None, 9: 8000, 8: 720, 7: 80, 6: 5, 5: 3, 0: 2}},
+}  # fmt: skip
+
+
+def _kl8_row(issue: str, pick: int, hits: int, prize: object) -> Vector:
+    numbers = [*range(1, hits + 1), *range(21, 21 + pick - hits)]
+    ticket = f"选{_CN[pick]} " + " ".join(f"{n:02d}" for n in numbers)
+    amount = None if prize is None else Decimal(str(prize))
+    return (issue, KL8_DRAW, ticket, {f"选{_CN[pick]}中{_CN[hits]}": (1, amount)})
+
+
+KL8: list[Vector] = [
+    _kl8_row(issue, pick, hits, prize)
+    for issue, table in _KL8_TABLES.items()
+    for pick, rows in table.items()
+    for hits, prize in rows.items()
+] + [
+    ("2020001", KL8_DRAW, "选一 05", {"选一中一": (1, Decimal("4.6"))}),
+    ("2020001", KL8_DRAW, "选一 21", NONE),
+    ("2025350", KL8_DRAW, "选三 01 21 22", NONE),  # 选三中一: no prize
+    (
+        "2025350",
+        KL8_DRAW + "; 选十中十=5000000",
+        "选十 " + " ".join(f"{n:02d}" for n in range(1, 11)),
+        {"选十中十": (1, Decimal(5000000))},
+    ),
+    # 复式 选二 of 4 numbers, 2 drawn: 1 bet 中2, 4 bets 中1 (no prize), 1 bet 中0 (no prize)
+    ("2025350", KL8_DRAW, "选二 01 02 21 22", {"选二中二": (1, Decimal(19))}),
+    # 胆拖 选三 01 # 02 21 22: C(3, 2) = 3 bets: 01 02 21 (中2), 01 02 22 (中2), 01 21 22 (中1)
+    ("2025350", KL8_DRAW, "选三 01 # 02 21 22", {"选三中二": (2, Decimal(3))}),
+]
+
 VECTORS: dict[str, list[Vector]] = {
     "qxc": QXC,
     "pl3": PL3,
@@ -393,4 +443,5 @@ VECTORS: dict[str, list[Vector]] = {
     "15x5": X15X5,
     "dlt": DLT,
     "qlc": QLC,
+    "kl8": KL8,
 }

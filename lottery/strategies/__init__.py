@@ -258,9 +258,10 @@ def _ticket(
         wanted = form if form is not None and form != "包号" else "单式"
         ticket = draw(standard_ticket(game, play, wanted, max_bets, rules))
     else:
-        ticket = draw(shaped_ticket(game, play))
+        shaped = shaped_ticket(game, play, form if form in _FORMS else None)
+        ticket = draw(shaped)
         if ticket.bets > max_bets:
-            ticket = draw(shaped_ticket(game, play).filter(lambda t: t.bets <= max_bets))
+            ticket = draw(shaped.filter(lambda t: t.bets <= max_bets))
     if game.has_addon and draw(st.booleans()):  # 追加投注
         ticket = attrs.evolve(ticket, addon=True)
     return ticket

@@ -133,11 +133,24 @@ def _group(draw: st.DrawFn, group: Group) -> tuple[int, ...]:
     return tuple(numbers) if group.ordered else tuple(sorted(numbers))
 
 
+def _shape_form(shape: Shape) -> str:
+    """单式 for one fixed-size group, 胆拖 with 胆, 复式 otherwise."""
+    if shape.dan is not None:
+        return "胆拖"
+    if all(g.min_size == g.max_size for g in shape.groups) and len(shape.groups) == 1:
+        return "单式"
+    return "复式"
+
+
 @st.composite
-def shaped_ticket(draw: st.DrawFn, game: Game, play: Play) -> Ticket:
-    """A ticket of a play that describes its selections by :class:`~lottery.rules.Shape`."""
+def shaped_ticket(draw: st.DrawFn, game: Game, play: Play, form: str | None = None) -> Ticket:
+    """A ticket of a play that describes its selections by :class:`~lottery.rules.Shape`.
+
+    ``form`` (单式, 复式, 胆拖) keeps to the shapes of that form where the play has them.
+    """
     multiple = draw(st.integers(1, game.max_multiple))
-    shape: Shape = draw(st.sampled_from(play.shapes))
+    shapes = [s for s in play.shapes if form is None or _shape_form(s) == form] or play.shapes
+    shape: Shape = draw(st.sampled_from(shapes))
     groups = [_group(draw, group) for group in shape.groups]
     dan: list[tuple[int, ...]] = []
     if shape.dan is not None:
