@@ -176,6 +176,19 @@ def _worker(
     }
 
 
+_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+def _block() -> None:
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+
+
+def _unblock() -> None:
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _SIGNALS)
+
+
 def _run(result: str, *args: Any) -> None:  # noqa: ANN401
     """A worker process: check one range and leave the tally in ``result``.
 
@@ -185,6 +198,7 @@ def _run(result: str, *args: Any) -> None:  # noqa: ANN401
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler is not ours
+    _unblock()  # blocked by the parent across the fork: now our own handlers are set
     try:
         tally = _worker(*args)
         with open(result, "w", encoding="utf-8") as handle:
@@ -272,8 +286,12 @@ def check_file(
             for span, name, result in zip(spans, files, results, strict=True)
         ]
         try:
-            for process in processes:
-                process.start()
+            _block()  # a signal during the forks waits until each worker set its handlers
+            try:
+                for process in processes:
+                    process.start()
+            finally:
+                _unblock()
             while any(p.is_alive() for p in processes):
                 processes[0].join(0.1)
                 if on_progress is not None:

@@ -76,6 +76,17 @@ class CheckResult:
         return bool(self.wins)
 
     @property
+    def notes(self) -> tuple[str, ...]:
+        """What the result cannot count: a 派奖 announced on a tier won, for eligible bets."""
+        promotions = dict(self.draw.promotions)
+        return tuple(
+            f"{w.tier}: a 派奖 of {text(promotions[w.tier])}元 a bet is paid on top to eligible"
+            " bets only (not counted)"
+            for w in self.wins
+            if w.tier in promotions
+        )
+
+    @property
     def pending(self) -> tuple[str, ...]:
         """Tiers won whose prize is not announced yet."""
         return tuple(w.tier for w in self.wins if w.prize is None)
@@ -92,6 +103,7 @@ class CheckResult:
             "wins": [w.to_dict() for w in self.wins],
             "total": to_json(self.total),
             "pending": list(self.pending),
+            "notes": list(self.notes),
         }
 
 

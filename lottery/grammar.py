@@ -33,11 +33,13 @@ import datetime
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from typing import Final
+from decimal import Decimal
+from typing import Final, NamedTuple
 
 import attrs
 
 from lottery import _text
+from lottery._money import tidy
 from lottery._tokens import read_number, split_on, split_tokens
 from lottery.exceptions import DuplicateNumber, InvalidCount, InvalidFormat
 from lottery.model import POOL_BEFORE_KEY, SPECIAL_PERIOD_KEY
@@ -46,9 +48,11 @@ from lottery.rules import Edition, Game, Zone
 
 __all__ = [
     "Header",
+    "Sections",
     "read_amount",
     "read_header",
     "read_numbers",
+    "read_prize",
     "read_sections",
     "relabel",
     "scan_numbers",
@@ -474,19 +478,65 @@ def read_amount(game: Game, text: str, pos: int) -> int:
     return int(digits)
 
 
+def read_prize(game: Game, text: str, pos: int) -> tuple[Decimal, Decimal | None]:
+    """An announced prize per bet, exact: ``1,040``, ``4.5``, ``1040元``.
+
+    ``N(含派奖M)`` is N yuan of which M is a 派奖 (a promotion only eligible bets
+    get): the prize every bet gets is N − M, and M is returned apart.
+    """
+    raw = text.strip()
+    promotion: Decimal | None = None
+    head, paren, rest = raw.partition("(含派奖")
+    if paren:
+        inner = rest.removesuffix(")")
+        if inner == rest:
+            msg = f"{game.label}: amount {_text.shown(raw)} at column {pos + 1} has no ')'"
+            raise InvalidFormat(msg, game=game.code, token=raw, position=pos + 1)
+        promotion = read_prize(game, inner, pos)[0]
+        raw = head
+    whole, dot, cents = raw.removesuffix("元").partition(".")
+    base = Decimal(read_amount(game, whole, pos))
+    if dot:
+        if not _text.is_digits(cents) or len(cents) > 2:
+            msg = (
+                f"{game.label}: amount {_text.shown(text.strip())} at column {pos + 1} is not"
+                " an amount of yuan (at most two decimals)"
+            )
+            raise InvalidFormat(msg, game=game.code, token=text.strip(), position=pos + 1)
+        base += Decimal(int(cents)) / (10 ** len(cents))
+    base = tidy(base)
+    if promotion is not None:
+        if promotion > base:
+            msg = f"{game.label}: amount {_text.shown(text.strip())}: the 派奖 exceeds the total"
+            raise InvalidFormat(msg, game=game.code, token=text.strip(), position=pos + 1)
+        return tidy(base - promotion), promotion
+    return base, None
+
+
+class Sections(NamedTuple):
+    """What the ``;`` sections of a draw's text say besides the numbers."""
+
+    prizes: tuple[tuple[str, Decimal], ...] = ()
+    special: bool | None = None
+    pool: int | None = None
+    #: 派奖 per tier: paid only to eligible bets, on top of the prize.
+    promotions: tuple[tuple[str, Decimal], ...] = ()
+
+
 def read_sections(
     game: Game,
     edition: Edition | None,
     issue: str,
     sections: Sequence[tuple[str, int]],
-) -> tuple[tuple[tuple[str, int], ...], bool | None, int | None]:
+) -> Sections:
     """The ``; TIER=YUAN``, ``; 特别规定期间=是`` and ``; 开奖前奖池=N`` sections of a draw.
 
     With no ``edition``, a tier of any of the game's editions is accepted;
     the names the game's feeds use for its tiers are read too.
     """
     editions = [edition] if edition is not None else list(game.editions)
-    prizes: list[tuple[str, int]] = []
+    prizes: list[tuple[str, Decimal]] = []
+    promotions: list[tuple[str, Decimal]] = []
     special: bool | None = None
     pool: int | None = None
     for section, at in sections:
@@ -507,8 +557,11 @@ def read_sections(
         elif key == POOL_BEFORE_KEY:
             pool = read_amount(game, value, value_at)
         elif any(e.has_tier(tier) for e in editions):
-            prizes.append((tier, read_amount(game, value, value_at)))
+            amount, promotion = read_prize(game, value, value_at)
+            prizes.append((tier, amount))
+            if promotion is not None:
+                promotions.append((tier, promotion))
         else:
             msg = f"{game.label}: issue {issue} has no prize tier {key!r} (column {at + 1})"
             raise InvalidFormat(msg, game=game.code, token=key, position=at + 1)
-    return tuple(prizes), special, pool
+    return Sections(tuple(prizes), special, pool, tuple(promotions))

@@ -128,6 +128,11 @@ class Draw(_Memo):
     #: The prize pool before the draw (the pool after the draw before), in yuan, where
     #: some fixed prizes depend on it (大乐透 2026); ``None`` when not known.
     pool_before: int | None = attrs.field(default=None, kw_only=True)
+    #: 派奖 per tier as announced (``N(含派奖M)``): paid only to eligible bets, on top of the
+    #: prize, so never counted in a result; results note it.
+    promotions: tuple[tuple[str, Decimal], ...] = attrs.field(
+        default=(), converter=_prizes, kw_only=True
+    )
 
     def __attrs_post_init__(self) -> None:
         game = self.game
@@ -158,6 +163,10 @@ class Draw(_Memo):
                 msg = f"{game.label}: prize of {tier} is negative ({amount})"
                 raise ValidationError(msg, game=game.code, token=str(amount))
             seen.add(tier)
+        for tier, _ in self.promotions:
+            if tier not in seen:
+                msg = f"{game.label}: a 派奖 on {tier!r} without its announced prize"
+                raise ValidationError(msg, game=game.code, token=tier)
         if len(self.prizes) > 1:
             order = edition.order
             ordered = tuple(sorted(self.prizes, key=lambda pair: order[pair[0]]))
@@ -180,6 +189,7 @@ class Draw(_Memo):
             "special_period": self.special_period,
             "edition": self.edition.name,
             "pool_before": self.pool_before,
+            "promotions": {tier: to_json(amount) for tier, amount in self.promotions},
         }
 
     @property
@@ -426,8 +436,12 @@ def format_draw(draw: Draw) -> str:
         parts.append(draw.date.isoformat())
     parts.append(format_numbers(draw.edition, draw.numbers))
     text = " ".join(parts)
+    promotions = dict(draw.promotions)
     for tier, amount in draw.prizes:
-        text += f"; {tier}={amount}"
+        extra = promotions.get(tier)
+        text += (
+            f"; {tier}={amount}" if extra is None else f"; {tier}={amount + extra}(含派奖{extra})"
+        )
     if draw.special_period is not None:
         text += f"; {SPECIAL_PERIOD_KEY}={'是' if draw.special_period else '否'}"
     if draw.pool_before is not None:

@@ -38,7 +38,7 @@ from lottery import _markup, _text
 from lottery._text import ensure_str
 from lottery._tokens import split_on
 from lottery.exceptions import LotteryError
-from lottery.grammar import iter_names, read_header, read_sections, scan_numbers
+from lottery.grammar import Sections, iter_names, read_header, read_sections, scan_numbers
 from lottery.model import Draw
 from lottery.reading import make_record
 from lottery.records import TEST_NUMBER, Record
@@ -181,15 +181,14 @@ def _announcement(
             error=reason, kind="no-result", issue=issue, extras=extras,
         )  # fmt: skip
     numbers, stop = scan_numbers(text, header.start, end, edition, starts)
-    prizes: tuple[tuple[str, int], ...] = ()
-    special: bool | None = None
+    sections = Sections()
     after = stop
     while after < end and text[after] == " ":
         after += 1
     if after < end and text[after] == ";":
         line_end = _line_end(starts, after, end)
         try:
-            prizes, special, _ = read_sections(
+            sections = read_sections(
                 game, None, issue, split_on(text[after:line_end], ";", after)[1:]
             )
             stop = line_end
@@ -205,8 +204,9 @@ def _announcement(
         date=header.date,
         weekday=header.weekday,
         extras=extras,
-        prizes=prizes,
-        special=special,
+        prizes=sections.prizes,
+        special=sections.special,
+        promotions=sections.promotions,
     )
 
 

@@ -285,9 +285,18 @@ def _read_draw(
         _stray(g, head, stop, end)
         numbers_text = head[header.start : end]
     numbers = read_numbers(g, edition, numbers_text, header.start)
-    prizes, special, told = read_sections(g, edition, the_issue, sections[1:])
+    prizes, special, told, promotions = read_sections(g, edition, the_issue, sections[1:])
     if told is not None and pool is not None and told != pool:
         msg = f"{g.label}: the text says {POOL_BEFORE_KEY}={told} but pool={pool} was given"
         raise ValidationError(msg, game=g.code, token=str(told))
     before = told if told is not None else pool
-    return Draw(g, the_issue, numbers, found_date or date, prizes, special, pool_before=before)
+    return Draw(
+        g,
+        the_issue,
+        numbers,
+        found_date or date,
+        prizes,
+        special,
+        pool_before=before,
+        promotions=promotions,
+    )

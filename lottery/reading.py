@@ -20,7 +20,7 @@ from lottery.exceptions import InvalidCount, InvalidFormat, InvalidIssue, Lotter
 from lottery.grammar import read_numbers, scan_numbers
 from lottery.model import Draw
 from lottery.records import Record
-from lottery.rules import Game
+from lottery.rules import Edition, Game
 
 __all__ = ["make_record"]
 
@@ -43,6 +43,18 @@ def _read_date(
     return found[0], found[1]
 
 
+def _period(
+    edition: Edition, known: Sequence[tuple[str, object]], *, special: bool | None
+) -> bool | None:
+    """The special-period flag: as announced, or on when its tier was paid."""
+    period = edition.period_tier
+    if period is None:
+        return None  # a claim shows in ``foreign`` when it came with a 福运奖 amount
+    if special is None and any(tier == period for tier, _ in known):
+        return True  # the period's tier was paid: the draw was in the period (even after 2026075)
+    return special
+
+
 def make_record(
     source: str,
     where: str,
@@ -54,6 +66,7 @@ def make_record(
     date: datetime.date | str | None = None,
     prizes: Sequence[tuple[str, int | Decimal]] = (),
     special: bool | None = None,
+    promotions: Sequence[tuple[str, Decimal]] = (),
     **extras: Any,  # noqa: ANN401 - Record fields
 ) -> Record:
     """Build the record, validating its draw; an invalid draw becomes an error."""
@@ -92,9 +105,9 @@ def make_record(
         base["foreign"] = tuple(
             (tier, money(amount)) for tier, amount in prizes if not edition.has_tier(tier)
         )
-        if not edition.has_period:
-            special = None  # a claim shows in ``foreign`` when it came with a 福运奖 amount
-        draw = Draw(game, official, values, when, tuple(known), special)
+        special = _period(edition, known, special=special)
+        offers = tuple((t, a) for t, a in promotions if any(t == k for k, _ in known))
+        draw = Draw(game, official, values, when, tuple(known), special, promotions=offers)
     except LotteryError as error:
         return Record(**base, error=str(error), kind=error.kind)
     if base.get("printed") is None and isinstance(numbers, str | tuple | list):

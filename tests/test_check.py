@@ -44,6 +44,7 @@ def test_check_result_summary() -> None:
         ],
         "total": 36000,
         "pending": ["一等奖"],
+        "notes": [],
     }
     assert draw.date == datetime.date(2019, 2, 24)
 

@@ -51,6 +51,7 @@ def test_check_json(capsys: pytest.CaptureFixture[str]) -> None:
         "special_period": None,
         "edition": "original",
         "pool_before": None,
+        "promotions": {},
     }
     (result,) = data["results"]
     assert result["bets"] == 1
@@ -211,6 +212,7 @@ def test_validate_json(capsys: pytest.CaptureFixture[str]) -> None:
         "special_period": None,
         "edition": "original",
         "pool_before": None,
+        "promotions": {},
         "source": str(SEED),
         "where": "line 284",
     }

@@ -160,6 +160,7 @@ def test_to_dict_is_json() -> None:
         "special_period": None,
         "edition": "original",
         "pool_before": None,
+        "promotions": {},
     }
     assert ticket.to_dict()["cost"] == 20
     assert str(result) == (
