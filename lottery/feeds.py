@@ -12,12 +12,15 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 from typing import Any, Final
+
+import attrs
 
 from lottery import _text
 from lottery._text import shorten
 from lottery.exceptions import LotteryError
-from lottery.grammar import read_amount, zone_names
+from lottery.grammar import read_amount, read_prize, zone_names
 from lottery.reading import make_record
 from lottery.records import Record
 from lottery.registry import feed_game, get_game
@@ -26,18 +29,35 @@ from lottery.rules import Game
 __all__ = ["read_json", "read_json_pieces"]
 
 
+#: What feeds write for "no amount" (an unwon 追加 row: "-1", "---").
+_NO_AMOUNT: Final = frozenset({"", "-", "--", "---", "-1"})
+
+
 def _amount(game: Game, value: object) -> int | None:
-    """A yuan amount from a feed (``"1,040"``, ``"3000"``, ``982320278.84``); ``None`` if empty."""
-    if value is None:
+    """A whole count or sum from a feed (``"12,224"``; a pool ``982,320,278.84`` loses its fen)."""
+    if value is None or isinstance(value, bool):
         return None
     text = str(value).strip()
-    if not text or text in ("-", "--", "-1"):
+    if text in _NO_AMOUNT:
         return None
     whole = text.split(".", 1)[0]
     try:
         return read_amount(game, whole, 0)
     except LotteryError:
         return None
+
+
+def _prize(game: Game, value: object) -> tuple[Decimal | None, Decimal | None]:
+    """A prize per bet from a feed, exact (``"4.5"``, ``"1,040"``, ``"N(含派奖M)"``); its 派奖."""
+    if value is None or isinstance(value, bool):
+        return None, None
+    text = str(value).strip().replace("（", "(").replace("）", ")")
+    if text in _NO_AMOUNT:
+        return None, None
+    try:
+        return read_prize(game, text, 0)
+    except LotteryError:
+        return None, None
 
 
 def _list(value: object) -> list[Any]:
@@ -135,7 +155,7 @@ def read_json_pieces(
         size += len(piece)
         if size > _WHOLE:
             stream = _JsonStream(itertools.chain(["".join(head)], pieces))
-            yield from _items(stream.records(), source, game)
+            yield from _with_pools(_items(stream.records(), source, game))
             if stream.error is not None:
                 yield Record(source, f"record {stream.count + 1}", "", game,
                              error=stream.error, kind="unreadable")  # fmt: skip
@@ -154,7 +174,44 @@ def read_json_pieces(
     if isinstance(found, Record):
         yield found
         return
-    yield from _items(iter(found), source, game)
+    yield from _with_pools(_items(iter(found), source, game))
+
+
+def _before(record: Record, other: Record | None) -> bool:
+    """Whether ``other`` is the draw just before ``record``'s (its pool after is ours before)."""
+    if other is None or other.draw is None or record.draw is None or other.pool is None:
+        return False
+    if other.draw.game is not record.draw.game:
+        return False
+    (year, number), (y, n) = record.draw.issue_key, other.draw.issue_key
+    return (y, n) == (year, number - 1) or (number == 1 and y == year - 1)
+
+
+def _with_pools(records: Iterator[Record]) -> Iterator[Record]:
+    """Give a draw whose fixed prizes follow the pool the pool after the draw before it.
+
+    Feeds list newest first (or oldest first): the draw before is the record next
+    to it, so one record is held back to look at both neighbours.
+    """
+    previous: Record | None = None
+    held: Record | None = None
+    for record in records:
+        if held is not None:
+            yield _pooled(held, previous, record)
+            previous = held
+        held = record
+    if held is not None:
+        yield _pooled(held, previous, None)
+
+
+def _pooled(record: Record, before: Record | None, after: Record | None) -> Record:
+    draw = record.draw
+    if draw is None or draw.pool_before is not None or not draw.edition.pool_tiers:
+        return record
+    for other in (after, before):
+        if other is not None and _before(record, other):
+            return attrs.evolve(record, draw=attrs.evolve(draw, pool_before=other.pool))
+    return record
 
 
 def _items(items: Iterator[Any], source: str, game: Game | None) -> Iterator[Record]:
@@ -291,24 +348,27 @@ def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) ->
     red = str(item.get("red") or "")
     blue = str(item.get("blue") or "")
     numbers = f"{red} + {blue}" if blue.strip() else red
-    prizes: list[tuple[str, int]] = []
+    prizes: list[tuple[str, Decimal]] = []
+    promotions: list[tuple[str, Decimal]] = []
     winners: list[tuple[str, int]] = []
     for grade in _list(item.get("prizegrades")):
         if not isinstance(grade, dict):
             continue
-        kind = grade.get("type")
-        tier = game.tier_aliases.get(str(kind)) if isinstance(kind, int) else None
+        kind = grade.get("type")  # 1 … 7, or 快乐8's "x10z9"
+        tier = game.tier_aliases.get(str(kind)) if isinstance(kind, int | str) else None
         count = _amount(game, grade.get("typenum"))
-        amount = _amount(game, grade.get("typemoney"))
+        amount, promotion = _prize(game, grade.get("typemoney"))
         if tier is None or count is None:
             continue
         winners.append((tier, count))
         if count and amount:
             prizes.append((tier, amount))
+            if promotion:
+                promotions.append((tier, promotion))
     special: bool | None = None
     period = game.editions[-1].period_tier  # the feed's fyj* fields: that tier (福运奖)
     if period is not None and ("fyjMoney" in item or "fyjCount" in item):
-        fyj = _amount(game, item.get("fyjMoney"))
+        fyj, _ = _prize(game, item.get("fyjMoney"))
         special = fyj is not None
         if fyj is not None:
             prizes = [(t, a) for t, a in prizes if t != period] + [(period, fyj)]
@@ -340,7 +400,33 @@ def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) ->
         sales=_amount(game, item.get("sales")),
         winners=tuple(winners),
         notes=notes + tuple(extra),
+        promotions=promotions,
     )
+
+
+def _levels(
+    game: Game, item: Mapping[str, Any]
+) -> tuple[list[tuple[str, Decimal]], list[tuple[str, Decimal]], list[tuple[str, int]]]:
+    """A sports-lottery record's ``prizeLevelList``: prizes, 派奖 and winners by tier."""
+    prizes: list[tuple[str, Decimal]] = []
+    promotions: list[tuple[str, Decimal]] = []
+    winners: list[tuple[str, int]] = []
+    for level in _list(item.get("prizeLevelList")):
+        if not isinstance(level, dict):
+            continue
+        name = str(level.get("prizeLevel") or "").strip().replace("（", "(").replace("）", ")")
+        tier = game.tier_aliases.get(name, name)
+        amount, promotion = _prize(game, level.get("stakeAmount"))
+        if amount is None:  # the comma-free copy, where the shown one is missing
+            amount, promotion = _prize(game, level.get("stakeAmountFormat"))
+        count = _amount(game, level.get("stakeCount"))
+        if count is not None:
+            winners.append((tier, count))
+        if amount and count:
+            prizes.append((tier, amount))
+            if promotion:
+                promotions.append((tier, promotion))
+    return prizes, promotions, winners
 
 
 def _sporttery(item: Mapping[str, Any], source: str, where: str, hint: Game | None) -> Record:
@@ -359,21 +445,10 @@ def _sporttery(item: Mapping[str, Any], source: str, where: str, hint: Game | No
         )
     issue = item.get("lotteryDrawNum")
     result = str(item.get("lotteryDrawResult") or "")
-    prizes: list[tuple[str, int]] = []
-    winners: list[tuple[str, int]] = []
-    for level in _list(item.get("prizeLevelList")):
-        if not isinstance(level, dict):
-            continue
-        name = str(level.get("prizeLevel") or "").strip()
-        tier = game.tier_aliases.get(name, name)
-        amount = _amount(game, level.get("stakeAmountFormat") or level.get("stakeAmount"))
-        count = _amount(game, level.get("stakeCount"))
-        if count is not None:
-            winners.append((tier, count))
-        if amount and count:
-            prizes.append((tier, amount))
+    prizes, promotions, winners = _levels(game, item)
     extras: dict[str, tuple[int, ...]] = {}
-    unsorted = str(item.get("lotteryUnsortDrawresult") or "").split()
+    # draw order: "2 1 1 2 9" (排列3 shows its 排列5), "16+02+11+08+23 02+07" (大乐透)
+    unsorted = str(item.get("lotteryUnsortDrawresult") or "").replace("+", " ").split()
     if unsorted and all(_text.is_digits(d) and len(d) <= 2 for d in unsorted):
         extras["unsorted"] = tuple(int(d) for d in unsorted)
     return make_record(
@@ -389,6 +464,7 @@ def _sporttery(item: Mapping[str, Any], source: str, where: str, hint: Game | No
         sales=_amount(game, item.get("totalSaleAmount")),
         winners=tuple(winners),
         extras=extras,
+        promotions=promotions,
     )
 
 

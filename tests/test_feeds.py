@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime
 import json
 import pathlib
+from decimal import Decimal
 
 import pytest
 
+import lottery
 from lottery import feeds, inputs, validate
 
 FIXTURES = pathlib.Path(__file__).parent / "fixtures"
@@ -170,3 +172,94 @@ def test_encodings_and_line_ends(tmp_path: pathlib.Path, encoding: str, newline:
     news_path.write_bytes(page.replace("\n", newline).encode(encoding))
     (record,) = validate.read_file(str(news_path))
     assert record.draw.numbers == (3, 2, 6)
+
+
+def _dlt(issue: str, pool: str, levels: list[dict[str, str]]) -> dict[str, object]:
+    """A sports-lottery 大乐透 record in the feed's shape ([S-sporttery-dlt]); the numbers are
+    those of 21102 (the one record the sources give), the amounts illustrative."""
+    return {
+        "lotteryDrawNum": issue,
+        "lotteryDrawResult": "02 08 11 16 23 02 07",
+        "lotteryUnsortDrawresult": "16+02+11+08+23 02+07",
+        "lotteryGameName": "超级大乐透",
+        "lotteryGameNum": "85",
+        "poolBalanceAfterdraw": pool,
+        "prizeLevelList": levels,
+    }
+
+
+def test_sporttery_dlt_addon_rows_and_no_amounts() -> None:
+    levels = [
+        {"prizeLevel": "一等奖", "stakeAmount": "7,523,067", "stakeCount": "3"},
+        {"prizeLevel": "一等奖(追加)", "stakeAmount": "6,018,453", "stakeCount": "1"},
+        {"prizeLevel": "二等奖", "stakeAmount": "176,361", "stakeCount": "74"},
+        {"prizeLevel": "二等奖(追加)", "stakeAmountFormat": "-1", "stakeCount": "0"},
+        {"prizeLevel": "三等奖", "stakeAmount": "10,000", "stakeCount": "189"},
+        {"prizeLevel": "四等奖", "stakeAmount": "---", "stakeCount": "0"},
+        {"prizeLevel": "九等奖", "stakeAmount": "5", "stakeCount": "6,718,270"},
+    ]
+    data = {"value": {"list": [_dlt("21102", "982,320,278.84", levels)]}}
+    (record,) = feeds.read_json(json.dumps(data, ensure_ascii=False), source="dlt.json")
+    assert record.draw is not None, record.error
+    assert dict(record.draw.prizes) == {
+        "一等奖": 7523067,
+        "一等奖(追加)": 6018453,
+        "二等奖": 176361,
+        "三等奖": 10000,
+        "九等奖": 5,
+    }
+    assert dict(record.winners)["九等奖"] == 6_718_270
+    assert dict(record.winners)["二等奖(追加)"] == 0
+    assert record.pool == 982_320_278
+    assert record.extra_numbers("unsorted") == (16, 2, 11, 8, 23, 2, 7)
+
+
+def test_sporttery_dlt_2026_takes_the_pool_after_the_draw_before() -> None:
+    rows = [_dlt("26091", "700,000,000.00", []), _dlt("26090", "810,000,000.50", []),
+            _dlt("26089", "982,320,278.84", [])]  # fmt: skip
+    data = {"value": {"list": rows}}
+    newest, middle, oldest = feeds.read_json(json.dumps(data, ensure_ascii=False), source="f")
+    assert newest.draw is not None and middle.draw is not None and oldest.draw is not None
+    assert newest.draw.pool_before == 810_000_000
+    assert middle.draw.pool_before == 982_320_278
+    assert oldest.draw.pool_before is None  # the draw before is not in the feed: pending
+    ticket = lottery.parse_ticket("dlt", "02 08 11 16 30 + 02 07")
+    assert lottery.check(ticket, middle.draw).wins[0].prize == 6666
+    assert lottery.check(ticket, oldest.draw).wins[0].prize is None
+    ascending = {"value": {"list": rows[::-1]}}
+    first, _, third = feeds.read_json(json.dumps(ascending, ensure_ascii=False), source="f")
+    assert (first.draw.pool_before, third.draw.pool_before) == (None, 810_000_000)  # type: ignore[union-attr]
+
+
+def test_a_promotion_is_read_and_not_paid_to_every_bet() -> None:
+    levels = [{"prizeLevel": "三等奖", "stakeAmount": "15,000(含派奖5,000)", "stakeCount": "9"}]
+    data = {"value": {"list": [_dlt("21102", "0", levels)]}}
+    (record,) = feeds.read_json(json.dumps(data, ensure_ascii=False), source="f")
+    draw = record.draw
+    assert draw is not None
+    assert draw.prize("三等奖") == 10000
+    assert dict(draw.promotions) == {"三等奖": 5000}
+    assert "三等奖=15000(含派奖5000)" in str(draw)
+    assert lottery.parse_draw("dlt", str(draw)) == draw
+    result = lottery.check(lottery.parse_ticket("dlt", "02 08 11 16 23 + 01 03"), draw)
+    assert [(w.tier, w.prize) for w in result.wins] == [("三等奖", 10000)]
+    assert result.notes and "5,000元" in result.notes[0]
+
+
+def test_cwl_kl8_and_qlc() -> None:
+    red = ",".join(f"{n:02d}" for n in range(1, 21))
+    kl8 = {"name": "快乐8", "code": "2025350", "date": "2025-12-30(二)", "red": red, "blue": "",
+           "prizegrades": [{"type": "x1z1", "typenum": "1,234", "typemoney": "4.5"},
+                           {"type": "x10z10", "typenum": "0", "typemoney": "0"},
+                           {"type": "x10z9", "typenum": "2", "typemoney": "8000"},
+                           {"type": "gdjc", "typenum": "", "typemoney": ""}]}  # fmt: skip
+    qlc = {"name": "七乐彩", "code": "2017106", "date": "2017-09-11(一)",
+           "red": "01,02,03,04,05,06,07", "blue": "08"}  # fmt: skip
+    data = {"state": 0, "result": [kl8, qlc]}
+    happy, seven = feeds.read_json(json.dumps(data, ensure_ascii=False), source="cwl.json")
+    assert happy.draw is not None, happy.error
+    assert happy.draw.numbers == tuple(range(1, 21))
+    assert dict(happy.draw.prizes) == {"选一中一": Decimal("4.5"), "选十中九": 8000}
+    assert dict(happy.winners) == {"选一中一": 1234, "选十中十": 0, "选十中九": 2}
+    assert seven.draw is not None, seven.error
+    assert str(seven.draw) == "七乐彩 第2017106期 2017-09-11 01 02 03 04 05 06 07 + 08"
