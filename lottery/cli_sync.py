@@ -156,7 +156,7 @@ def _said(facts: dict[str, Any]) -> str:
 
 #: The columns of the library's own CSV, which ``lottery validate`` reads back.
 CSV_COLUMNS = ("game", "issue", "date", "numbers", "prizes", "winners", "pool", "sales",
-               "special_period")  # fmt: skip
+               "special_period", "pool_before")  # fmt: skip
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -190,14 +190,24 @@ def run_export(args: argparse.Namespace) -> int:
                 draw.issue,
                 row["date"] or "",
                 format_numbers(draw.edition, draw.numbers),
-                ";".join(f"{t}={a}" for t, a in draw.prizes),
+                _prizes_cell(draw),
                 ";".join(f"{t}={n}" for t, n in record.winners),
                 "" if record.pool is None else record.pool,
                 "" if record.sales is None else record.sales,
                 {None: "", True: "是", False: "否"}[draw.special_period],
+                "" if draw.pool_before is None else draw.pool_before,
             ]
         )
     return OK
+
+
+def _prizes_cell(draw: Any) -> str:  # noqa: ANN401 - a Draw
+    """``一等奖=5000000;三等奖=15000(含派奖5000)``: as the draw's text writes them."""
+    promotions = dict(draw.promotions)
+    return ";".join(
+        f"{t}={a}" if t not in promotions else f"{t}={a + promotions[t]}(含派奖{promotions[t]})"
+        for t, a in draw.prizes
+    )
 
 
 def _row(record: Any) -> dict[str, Any]:  # noqa: ANN401 - a Record

@@ -18,6 +18,7 @@ from typing import Any, Final
 import attrs
 
 from lottery import _text
+from lottery._jsonstream import JsonStream
 from lottery._text import shorten
 from lottery.exceptions import LotteryError
 from lottery.grammar import read_amount, read_prize, zone_names
@@ -154,7 +155,7 @@ def read_json_pieces(
         head.append(piece)
         size += len(piece)
         if size > _WHOLE:
-            stream = _JsonStream(itertools.chain(["".join(head)], pieces))
+            stream = JsonStream(itertools.chain(["".join(head)], pieces))
             yield from _with_pools(_items(stream.records(), source, game))
             if stream.error is not None:
                 yield Record(source, f"record {stream.count + 1}", "", game,
@@ -226,107 +227,6 @@ def _items(items: Iterator[Any], source: str, game: Game | None) -> Iterator[Rec
             yield _cwl(item, source, where, game)
         else:
             yield _plain(item, source, where, game)
-
-
-class _JsonStream:
-    """The records of a large JSON document, read one at a time from pieces of text.
-
-    The document is a list, or objects that hold one (at any depth); the first
-    list of objects is the records.  Scalars and other values around it are
-    read and dropped.
-    """
-
-    def __init__(self, pieces: Iterator[str]) -> None:
-        self.pieces = pieces
-        self.buf = ""
-        self.pos = 0
-        self.count = 0
-        self.error: str | None = None
-        self.decoder = json.JSONDecoder()
-
-    def _fill(self) -> bool:
-        piece = next(self.pieces, None)
-        if piece is None:
-            return False
-        self.buf = self.buf[self.pos :] + piece
-        self.pos = 0
-        return True
-
-    def _peek(self) -> str | None:
-        while True:
-            while self.pos < len(self.buf) and self.buf[self.pos] in " \t\r\n\ufeff":
-                self.pos += 1
-            if self.pos < len(self.buf):
-                return self.buf[self.pos]
-            if not self._fill():
-                return None
-
-    def _after(self) -> str | None:
-        """The first character after the one at ``pos`` that is not white space."""
-        self.pos += 1
-        char = self._peek()
-        self.pos -= 1
-        return char
-
-    def _value(self) -> Any:  # noqa: ANN401 - any JSON value
-        while True:
-            try:
-                value, end = self.decoder.raw_decode(self.buf, self.pos)
-            except json.JSONDecodeError:
-                if not self._fill():
-                    raise
-                continue
-            if end == len(self.buf) and self._fill():
-                continue  # a number may go on in the next piece
-            self.pos = end
-            return value
-
-    def records(self) -> Iterator[Any]:
-        """Each record of the first list of objects."""
-        try:
-            yield from self._walk(0)
-        except (json.JSONDecodeError, RecursionError) as error:
-            self.error = f"not valid JSON after record {self.count}: {error}"
-        else:
-            if self.count == 0 and self.error is None:
-                self.error = "no list of records under any key"
-
-    def _walk(self, depth: int) -> Iterator[Any]:
-        char = self._peek()
-        if char == "[":
-            yield from self._list()
-        elif char == "{" and depth < 4:
-            self.pos += 1
-            while (char := self._peek()) not in ("}", None):
-                if char == ",":
-                    self.pos += 1
-                    continue
-                self._value()  # the key
-                if self._peek() != ":":
-                    msg = "expected ':'"
-                    raise json.JSONDecodeError(msg, self.buf, self.pos)
-                self.pos += 1
-                nxt = self._peek()
-                if self.count == 0 and (nxt == "{" or (nxt == "[" and self._after() == "{")):
-                    yield from self._walk(depth + 1)
-                else:
-                    self._value()
-            self.pos += 1
-        else:
-            self._value()
-
-    def _list(self) -> Iterator[Any]:
-        self.pos += 1
-        while (char := self._peek()) not in ("]", None):
-            if char == ",":
-                self.pos += 1
-                continue
-            item = self._value()
-            self.count += 1
-            yield item
-            if self.pos > 1 << 20:
-                self.buf, self.pos = self.buf[self.pos :], 0
-        self.pos += 1
 
 
 def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) -> Record:
@@ -577,7 +477,9 @@ def _plain(item: Mapping[str, Any], source: str, where: str, hint: Game | None) 
         issue=None if issue is None else str(issue),
         numbers=numbers,
         date=None if date is None else str(date),
-        prizes=_by_tier(game, item.get("prizes")),
+        prizes=_money_by_tier(game, item.get("prizes")),
+        promotions=_money_by_tier(game, item.get("promotions")),
+        pool_before=_amount(game, item.get("pool_before")) if game is not None else None,
         special=special if isinstance(special, bool) else None,
         winners=_by_tier(game, item.get("winners")),
         pool=_amount(game, item.get("pool")) if game is not None else None,
@@ -585,8 +487,25 @@ def _plain(item: Mapping[str, Any], source: str, where: str, hint: Game | None) 
     )
 
 
+def _money_by_tier(game: Game | None, value: object) -> tuple[tuple[str, Decimal], ...]:
+    """``{"一等奖": 5000000, "选一中一": 4.5}`` (the library's own JSON): exact amounts by tier.
+
+    A JSON number with a fraction arrives as a float; its shortest repr is the text
+    it was written as (the library writes at most 15 digits), read back exactly.
+    """
+    if game is None or not isinstance(value, dict):
+        return ()
+    out = []
+    for tier, amount in value.items():
+        text = repr(amount) if isinstance(amount, float) else amount
+        found, _ = _prize(game, text)
+        if isinstance(tier, str) and found is not None and found >= 0:
+            out.append((tier, found))
+    return tuple(out)
+
+
 def _by_tier(game: Game | None, value: object) -> tuple[tuple[str, int], ...]:
-    """``{"一等奖": 5000000, …}`` (the library's own JSON): amounts or winners by tier."""
+    """``{"一等奖": 12, …}`` (the library's own JSON): winners by tier."""
     if game is None or not isinstance(value, dict):
         return ()
     out = []

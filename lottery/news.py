@@ -207,6 +207,7 @@ def _announcement(
         prizes=sections.prizes,
         special=sections.special,
         promotions=sections.promotions,
+        pool_before=sections.pool,
     )
 
 

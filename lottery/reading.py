@@ -67,6 +67,7 @@ def make_record(
     prizes: Sequence[tuple[str, int | Decimal]] = (),
     special: bool | None = None,
     promotions: Sequence[tuple[str, Decimal]] = (),
+    pool_before: int | None = None,
     **extras: Any,  # noqa: ANN401 - Record fields
 ) -> Record:
     """Build the record, validating its draw; an invalid draw becomes an error."""
@@ -107,7 +108,16 @@ def make_record(
         )
         special = _period(edition, known, special=special)
         offers = tuple((t, a) for t, a in promotions if any(t == k for k, _ in known))
-        draw = Draw(game, official, values, when, tuple(known), special, promotions=offers)
+        draw = Draw(
+            game,
+            official,
+            values,
+            when,
+            tuple(known),
+            special,
+            promotions=offers,
+            pool_before=pool_before,
+        )
     except LotteryError as error:
         return Record(**base, error=str(error), kind=error.kind)
     if base.get("printed") is None and isinstance(numbers, str | tuple | list):

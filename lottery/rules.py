@@ -205,6 +205,8 @@ class Edition:
     addons: tuple[tuple[str, str], ...] = ()
     #: What the add-on costs per bet, in yuan.
     addon_price: int = 0
+    #: The most a floating add-on prize may be, in percent of its base tier's prize.
+    addon_share: int | None = None
     #: The last zone is a special number drawn from the first zone's pool after it
     #: (七乐彩's 特别号码): tickets fill the zones before it, and a bet's numbers
     #: are matched against both (match patterns: numbers drawn, special matched).

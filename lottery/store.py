@@ -99,6 +99,8 @@ def facts(record: Record) -> dict[str, Any]:
         "numbers": list(draw.numbers),
         "date": draw.date.isoformat() if draw.date else None,
         "prizes": dict(draw.prizes),
+        "promotions": dict(draw.promotions),
+        "pool_before": draw.pool_before,
         "special_period": draw.special_period,
         "winners": dict(record.winners),
         "pool": record.pool,
@@ -275,6 +277,8 @@ class Store:
                 datetime.date.fromisoformat(told["date"]) if told.get("date") else None,
                 prizes=tuple(told.get("prizes", {}).items()),
                 special_period=told.get("special_period"),
+                pool_before=told.get("pool_before"),
+                promotions=tuple(told.get("promotions", {}).items()),
             )
         except (LotteryError, TypeError, ValueError) as error:  # a file edited by hand
             return Record(source, where, text, game, error=str(error), kind="invalid")

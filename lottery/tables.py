@@ -13,11 +13,12 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
 from typing import Final
 
 from lottery import _text
 from lottery.exceptions import LotteryError
-from lottery.grammar import zone_names
+from lottery.grammar import read_prize, zone_names
 from lottery.reading import make_record
 from lottery.records import Record
 from lottery.registry import get_game
@@ -82,6 +83,7 @@ _NAMED: Final = {
     "prizes": "prizes",  # 一等奖=5000000;二等奖=…
     "winners": "winners",
     "special_period": "special",
+    "pool_before": "pool_before",
     "input_all": "sales",
     "sales": "sales",
     "销售额": "sales",
@@ -106,6 +108,7 @@ class _Columns:
         self.prizes: int | None = None
         self.winners: int | None = None
         self.special: int | None = None
+        self.pool_before: int | None = None
         self.first: list[int] = []
         self.next: list[int] = []
         self.order: list[int] = []
@@ -308,7 +311,7 @@ def _csv_record(
     if columns.order:
         values = [_cell_int(row, i) for i in columns.order]
         order = tuple(v for v in values if v is not None) or None
-    prizes: list[tuple[str, int]] = []
+    prizes: list[tuple[str, int | Decimal]] = []
     winners: list[tuple[str, int]] = []
     for tier_no, count_col in sorted(columns.prize_count.items()):
         count = _cell_int(row, count_col)
@@ -323,7 +326,8 @@ def _csv_record(
         if named is None:
             reason = f"unknown game {_text.cut(row[columns.game].strip(), 20)!r}"
             return Record(source, f"line {number}", line, None, error=reason, kind="game")
-    prizes += _pairs(row, columns.prizes)
+    own, promotions = _prize_pairs(game, row, columns.prizes)
+    prizes += own
     winners += _pairs(row, columns.winners)
     special = _cell(row, columns.special)
     return make_record(
@@ -340,6 +344,8 @@ def _csv_record(
         winners=tuple(winners),
         sales=_cell_int(row, columns.sales) or None,
         pool=_cell_int(row, columns.pool) or None,
+        promotions=promotions,
+        pool_before=_cell_int(row, columns.pool_before),
     )
 
 
@@ -353,6 +359,28 @@ def game_of(cell: str) -> Game | None:
 
 def _cell(row: Sequence[str], index: int | None) -> str:
     return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def _prize_pairs(
+    game: Game | None, row: Sequence[str], index: int | None
+) -> tuple[list[tuple[str, Decimal]], list[tuple[str, Decimal]]]:
+    """``一等奖=5000000;选一中一=4.5;三等奖=15000(含派奖5000)``: prizes, and 派奖 apart."""
+    prizes: list[tuple[str, Decimal]] = []
+    promotions: list[tuple[str, Decimal]] = []
+    if game is None:
+        return prizes, promotions
+    for part in _cell(row, index).split(";"):
+        tier, _, value = part.partition("=")
+        if not tier.strip():
+            continue
+        try:
+            amount, promotion = read_prize(game, value, 0)
+        except LotteryError:
+            continue  # the row's draw is read without it; validation compares the rest
+        prizes.append((tier.strip(), amount))
+        if promotion is not None:
+            promotions.append((tier.strip(), promotion))
+    return prizes, promotions
 
 
 def _pairs(row: Sequence[str], index: int | None) -> list[tuple[str, int]]:

@@ -29,12 +29,13 @@ import attrs
 
 from lottery import agreement, inputs
 from lottery._text import ensure_str
+from lottery.draw_checks import CHECKS
 from lottery.exceptions import FAULT_KINDS, LotteryError, UnknownGame
-from lottery.findings import CHECK_KINDS, Finding, Problem, place
+from lottery.findings import CHECK_KINDS, Finding, place
 from lottery.model import Draw
-from lottery.records import TEST_NUMBER, Record
+from lottery.records import Record
 from lottery.registry import checks, games, get_game
-from lottery.rules import WEEKDAYS, Game
+from lottery.rules import Game
 
 __all__ = [
     "FINDING_KINDS",
@@ -249,90 +250,6 @@ def read_inputs(specs: Sequence[str], *, game: Game | str | None = None) -> list
 
 
 # --- checks on each draw ----------------------------------------------------------
-
-
-def _fmt(draw: Draw, numbers: Sequence[int]) -> str:
-    zone = draw.edition.zones[0]
-    return " ".join(zone.fmt(n) for n in numbers)
-
-
-#: One check of one record and the draw it holds.
-Check = Callable[[Record, Draw], Iterator[Problem]]
-
-
-def _issue_number(record: Record, draw: Draw) -> Iterator[Problem]:
-    """The issue's number fits the year's draw days."""
-    most = draw.game.issues_per_year
-    if draw.issue_key[1] > most:
-        yield (
-            "warning",
-            "issue-number",
-            f"number {draw.issue_key[1]} is more than its draw days allow (at most {most})",
-        )
-    test = record.extra_numbers(TEST_NUMBER)
-    if test is not None and len(test) != len(draw.numbers):
-        yield "warning", "test-number", f"{TEST_NUMBER} {test} has the wrong length"
-
-
-def _printed_order(record: Record, draw: Draw) -> Iterator[Problem]:
-    """Ball numbers are printed ascending; a labelled draw order holds the same balls."""
-    start = 0
-    for zone in draw.edition.zones:
-        printed = record.printed[start : start + zone.size] if record.printed else ()
-        start += zone.size
-        if not zone.positional and printed and list(printed) != sorted(printed):
-            shown = _fmt(draw, printed)
-            yield (
-                "warning",
-                "order",
-                f"{zone.name} printed as {shown}, not ascending (label a draw order)",
-            )
-    if record.order is not None and sorted(record.order) != sorted(draw.zones[0]):
-        order, result = _fmt(draw, record.order), _fmt(draw, draw.zones[0])
-        yield (
-            "error",
-            "draw-order",
-            f"the draw order {order} is not the same balls as the result {result}",
-        )
-
-
-def _dates(record: Record, draw: Draw) -> Iterator[Problem]:
-    """The issue's year is the date's; the date is a draw day, as printed."""
-    if draw.date is None:
-        return
-    year = draw.issue_key[0]
-    if year != draw.date.year:
-        yield "error", "issue-year", f"the issue's year {year} is not the date's year ({draw.date})"
-    weekday = WEEKDAYS[draw.date.weekday()]
-    if draw.date.weekday() not in draw.game.draw_weekdays:
-        days = "、".join("周" + WEEKDAYS[d] for d in draw.game.draw_weekdays)
-        yield "error", "weekday", f"{draw.date} is a 周{weekday}; {draw.game.name} draws on {days}"
-    if record.weekday and record.weekday.replace("天", "日") != weekday:
-        yield "error", "weekday", f"printed as 周{record.weekday} but {draw.date} is a 周{weekday}"
-
-
-def _prizes(record: Record, draw: Draw) -> Iterator[Problem]:
-    """Announced fixed prizes equal the edition's; tiers exist in the edition."""
-    for name, amount in draw.prizes:
-        prize = draw.edition.tier(name).prize
-        if prize is not None and amount != prize:
-            message = (
-                f"{name} announced {amount:,}元, the rules say {prize:,}元"
-                f" ({amount - prize:+,}元; a 派奖 adds, 限额赔付 cuts)"
-            )
-            yield "warning", "prize", message
-    tier_kinds = checks(draw.game).tier_kinds
-    for name, amount in record.foreign:
-        kind = tier_kinds.get(name, "prize")
-        rules = draw.edition.name
-        yield (
-            "error",
-            kind,
-            f"announces {name} {amount:,}元, but the {rules!r} rules have no {name}",
-        )
-
-
-CHECKS: Final[tuple[Check, ...]] = (_issue_number, _printed_order, _dates, _prizes)
 
 
 def _check_record(record: Record) -> list[Finding]:

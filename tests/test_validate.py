@@ -296,3 +296,35 @@ def test_records_to_dict_in_the_command_line_shapes() -> None:
     assert bad.to_dict() == bad.rejection()
     assert bad.to_dict()["line"] == 2
     assert bad.to_dict()["kind"] == "count"
+
+
+def _said(text: str, game: str) -> list[tuple[str, str, str]]:
+    report = validate.validate_text(text, game=game)
+    return [(f.severity, f.kind, f.message) for f in report.findings]
+
+
+def test_dlt_2026_announced_amounts_follow_the_pool_table() -> None:
+    base = "大乐透 第26090期 02 08 11 16 23 + 02 07"
+    assert _said(base + "; 三等奖=6666; 七等奖=7; 开奖前奖池=900000000", "dlt") == []
+    (finding,) = _said(base + "; 三等奖=5000; 开奖前奖池=900000000", "dlt")
+    assert finding[:2] == ("warning", "prize")
+    assert "from 800,000,000元" in finding[2] and "from 0元" in finding[2]  # both tables
+    assert _said(base + "; 三等奖=5000; 七等奖=5", "dlt") == []  # no pool: either table fits
+    (mixed,) = _said(base + "; 三等奖=5000; 七等奖=7", "dlt")
+    assert "fits neither" in mixed[2]
+
+
+def test_dlt_addon_at_most_its_share() -> None:
+    base = "大乐透 第21102期 02 08 11 16 23 + 02 07; 一等奖=7523067"
+    assert _said(base + "; 一等奖(追加)=6018453", "dlt") == []  # floor(0.8 × base)
+    (finding,) = _said(base + "; 一等奖(追加)=6018454", "dlt")
+    assert "more than 80%" in finding[2]
+
+
+def test_kl8_amounts_against_the_table_and_the_october_break() -> None:
+    numbers = " ".join(f"{n:02d}" for n in range(1, 21))
+    assert _said(f"快乐8 第2025350期 2025-12-30 {numbers}; 选一中一=4.5", "kl8") == []
+    (finding,) = _said(f"快乐8 第2025350期 {numbers}; 选一中一=4.6", "kl8")
+    assert finding[1] == "prize"
+    (rest,) = _said(f"快乐8 第2025270期 2025-10-02 {numbers}", "kl8")
+    assert rest[:2] == ("warning", "break")

@@ -156,6 +156,7 @@ def _edition(name: str, first: str, tiers: tuple[Tier, ...], source: str) -> Edi
         tiers=tiers,
         addons=_addons(tiers),
         addon_price=1,
+        addon_share=ADDON_SHARE[name],
         source=source,
     )
 

@@ -62,7 +62,7 @@ Limitations
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from math import comb
 from typing import Final
@@ -71,11 +71,13 @@ import attrs
 
 from lottery import _counting
 from lottery.exceptions import InvalidCount
+from lottery.findings import GameChecks, Problem
 from lottery.model import Draw, Ticket
 from lottery.plays import check_ball, parse_ball
+from lottery.records import Record
 from lottery.rules import Counts, Edition, Game, Group, Picks, Play, Shape, Tier, Written, Zone
 
-__all__ = ["GAME", "MAX_NUMBERS", "tier_name"]
+__all__ = ["CHECKS", "GAME", "MAX_NUMBERS", "tier_name"]
 
 #: The most numbers a 复式 or 胆拖 holds here (the sold limit is UNCONFIRMED).
 MAX_NUMBERS: Final = 16
@@ -267,6 +269,19 @@ def _fast_lane(draw: Draw) -> Callable[[str], tuple[tuple[str, ...], int] | None
     return score
 
 
+#: The National Day break: no draw from 1 to 4 October (month, first day, last day).
+_BREAK: Final = (10, 1, 4)
+
+
+def _breaks(record: Record) -> Iterator[Problem]:
+    """No draw in the National Day break (the Spring Festival break moves, and is not checked)."""
+    draw = record.draw
+    month, first, last = _BREAK
+    when = draw.date if draw is not None else None
+    if when is not None and when.month == month and first <= when.day <= last:
+        yield "warning", "break", f"{when} is in the 1–4 October break; 快乐8 does not draw then"
+
+
 GAME: Final = Game(
     code="kl8",
     name="快乐8",
@@ -298,4 +313,9 @@ GAME: Final = Game(
     },
     play_required=True,
     fast_lane=_fast_lane,
+)
+
+CHECKS: Final = GameChecks(
+    kinds={"break": "a 快乐8 draw dated in the 1–4 October break"},
+    record=_breaks,
 )

@@ -1,0 +1,157 @@
+"""The checks every draw of every game goes through, one record at a time.
+
+Each takes a record and the draw it holds and yields problems (severity,
+kind, message): the issue number against the draw days, the printed order,
+the date and weekday, the announced prizes against the edition's (fixed,
+following the pool, 追加 shares).  :mod:`lottery.validate` runs them, then a
+game's own checks (``GameChecks.record``), then the checks across draws.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from typing import Final
+
+from lottery.findings import Problem
+from lottery.model import Draw
+from lottery.records import TEST_NUMBER, Record
+from lottery.registry import checks
+from lottery.rules import WEEKDAYS
+
+__all__ = ["CHECKS", "Check"]
+
+
+def _fmt(draw: Draw, numbers: Sequence[int]) -> str:
+    zone = draw.edition.zones[0]
+    return " ".join(zone.fmt(n) for n in numbers)
+
+
+#: One check of one record and the draw it holds.
+Check = Callable[[Record, Draw], Iterator[Problem]]
+
+
+def _issue_number(record: Record, draw: Draw) -> Iterator[Problem]:
+    """The issue's number fits the year's draw days."""
+    most = draw.game.issues_per_year
+    if draw.issue_key[1] > most:
+        yield (
+            "warning",
+            "issue-number",
+            f"number {draw.issue_key[1]} is more than its draw days allow (at most {most})",
+        )
+    test = record.extra_numbers(TEST_NUMBER)
+    if test is not None and len(test) != len(draw.numbers):
+        yield "warning", "test-number", f"{TEST_NUMBER} {test} has the wrong length"
+
+
+def _printed_order(record: Record, draw: Draw) -> Iterator[Problem]:
+    """Ball numbers are printed ascending; a labelled draw order holds the same balls."""
+    start = 0
+    for zone in draw.edition.zones:
+        printed = record.printed[start : start + zone.size] if record.printed else ()
+        start += zone.size
+        if not zone.positional and printed and list(printed) != sorted(printed):
+            shown = _fmt(draw, printed)
+            yield (
+                "warning",
+                "order",
+                f"{zone.name} printed as {shown}, not ascending (label a draw order)",
+            )
+    if record.order is not None and sorted(record.order) != sorted(draw.zones[0]):
+        order, result = _fmt(draw, record.order), _fmt(draw, draw.zones[0])
+        yield (
+            "error",
+            "draw-order",
+            f"the draw order {order} is not the same balls as the result {result}",
+        )
+
+
+def _dates(record: Record, draw: Draw) -> Iterator[Problem]:
+    """The issue's year is the date's; the date is a draw day, as printed."""
+    if draw.date is None:
+        return
+    year = draw.issue_key[0]
+    if year != draw.date.year:
+        yield "error", "issue-year", f"the issue's year {year} is not the date's year ({draw.date})"
+    weekday = WEEKDAYS[draw.date.weekday()]
+    if draw.date.weekday() not in draw.game.draw_weekdays:
+        days = "、".join("周" + WEEKDAYS[d] for d in draw.game.draw_weekdays)
+        yield "error", "weekday", f"{draw.date} is a 周{weekday}; {draw.game.name} draws on {days}"
+    if record.weekday and record.weekday.replace("天", "日") != weekday:
+        yield "error", "weekday", f"printed as 周{record.weekday} but {draw.date} is a 周{weekday}"
+
+
+def _pool_tables(draw: Draw) -> Iterator[Problem]:
+    """Fixed prizes that follow the pool: the announced ones agree with one table, the pool's."""
+    tiers = [t for t in draw.edition.tiers if t.by_pool]
+    if not tiers:
+        return
+    tables = [
+        {t.name: amount for t in tiers for edge, amount in t.by_pool if edge == low}
+        for low, _ in tiers[0].by_pool
+    ]
+    shown = "; ".join(
+        f"from {low:,}元: " + ", ".join(f"{n} {a}" for n, a in table.items())
+        for (low, _), table in zip(tiers[0].by_pool, tables, strict=True)
+    )
+    announced = {n: a for n, a in draw.prizes if n in tables[0]}
+    if not announced:
+        return
+    fits = [i for i, table in enumerate(tables) if all(table[n] == a for n, a in announced.items())]
+    said = ", ".join(f"{n} {a}" for n, a in announced.items())
+    if draw.pool_before is not None:
+        due = max(i for i, (low, _) in enumerate(tiers[0].by_pool) if draw.pool_before >= low)
+        if due not in fits:
+            yield (
+                "warning",
+                "prize",
+                (
+                    f"announced {said}, but the pool before the draw ({draw.pool_before:,}元) calls"
+                    f" for the table from {tiers[0].by_pool[due][0]:,}元 (tables: {shown})"
+                ),
+            )
+    elif not fits:
+        yield "warning", "prize", f"announced {said} fits neither fixed-prize table ({shown})"
+
+
+def _addons(draw: Draw) -> Iterator[Problem]:
+    """A floating add-on prize (追加) is at most its share of the base prize."""
+    share = draw.edition.addon_share
+    if share is None:
+        return
+    for base, addon in draw.edition.addons:
+        paid, extra = draw.prize(base), draw.prize(addon)
+        if paid is None or extra is None or draw.edition.tier(addon).fixed:
+            continue
+        if extra * 100 > paid * share:
+            yield (
+                "warning",
+                "prize",
+                (f"{addon} announced {extra:,}元, more than {share}% of {base}'s {paid:,}元"),
+            )
+
+
+def _prizes(record: Record, draw: Draw) -> Iterator[Problem]:
+    """Announced fixed prizes equal the edition's; tiers exist in the edition."""
+    yield from _pool_tables(draw)
+    yield from _addons(draw)
+    for name, amount in draw.prizes:
+        prize = draw.edition.tier(name).prize
+        if prize is not None and amount != prize:
+            message = (
+                f"{name} announced {amount:,}元, the rules say {prize:,}元"
+                f" ({amount - prize:+,}元; a 派奖 adds, 限额赔付 cuts)"
+            )
+            yield "warning", "prize", message
+    tier_kinds = checks(draw.game).tier_kinds
+    for name, amount in record.foreign:
+        kind = tier_kinds.get(name, "prize")
+        rules = draw.edition.name
+        yield (
+            "error",
+            kind,
+            f"announces {name} {amount:,}元, but the {rules!r} rules have no {name}",
+        )
+
+
+CHECKS: Final[tuple[Check, ...]] = (_issue_number, _printed_order, _dates, _prizes)
