@@ -112,6 +112,14 @@ def test_invalid_tickets_are_invalid(bad: lst.InvalidTicket) -> None:
     assert bad.reason
 
 
+@pytest.mark.parametrize("code", ["dlt", "qlc", "kl8"])
+@given(data=st.data())
+def test_invalid_tickets_of_the_national_games(code: str, data: st.DataObject) -> None:
+    bad = data.draw(lst.invalid_tickets(game=code))
+    with pytest.raises(lottery.LotteryError):
+        lottery.parse_ticket(code, bad.text)
+
+
 # --- every tier is reachable -----------------------------------------------------------------
 
 

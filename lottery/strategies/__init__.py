@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 
 def _hypothesis_setup_hook() -> None:
@@ -460,52 +460,60 @@ def _replace_number(text: str, old: str, new: str) -> str:
     return " ".join(tokens)
 
 
+_FAULTS: Final = (
+    "range",
+    "duplicate",
+    "too few",
+    "digit",
+    "play",
+    "multiple",
+    "empty",
+    "long number",
+    "long text",
+    "addon",
+    "no play",
+)
+
+
 @st.composite
-def _invalid(draw: st.DrawFn, game: Game) -> InvalidTicket:  # noqa: PLR0911
+def _invalid(draw: st.DrawFn, game: Game) -> InvalidTicket:
     ticket = draw(tickets(game=game, form="单式", play=game.default_play.name))
     text = str(attrs.evolve(ticket, multiple=1))
-    zones = list(_zones_of(ticket))
-    kind = draw(
-        st.sampled_from(
-            [
-                "range",
-                "duplicate",
-                "too few",
-                "digit",
-                "play",
-                "multiple",
-                "empty",
-                "long number",
-                "long text",
-            ],
-        ),
-    )
-    first = zones[0]
+    kind = draw(st.sampled_from(_FAULTS))
+    if kind in ("range", "duplicate", "too few"):
+        return _number_fault(game, ticket, text, kind)
+    return _text_fault(draw, game, text, kind)
+
+
+def _number_fault(game: Game, ticket: Ticket, text: str, kind: str) -> InvalidTicket:
+    """A number out of range, repeated, or missing (digit games: a digit too many or few)."""
+    first = _zones_of(ticket)[0]
     token = first.fmt(ticket.selection[0][0])
-    if kind == "range" and not first.positional:
-        return InvalidTicket(
-            game, _replace_number(text, token, first.fmt(first.high + 1)), "a number out of range"
-        )
-    if kind == "duplicate" and not first.positional:
-        other = first.fmt(ticket.selection[0][1])
-        return InvalidTicket(game, _replace_number(text, other, token), "a number repeated")
-    if kind == "too few" and not first.positional:
-        return InvalidTicket(
-            game, _replace_number(text, token, "").replace("  ", " ").strip(), "too few numbers"
-        )
-    if kind in ("range", "duplicate", "too few"):  # digit games: one digit too many or too few
+    if first.positional:
         head, _, tail = text.partition(" + ")
         shorter = head[:-1] if kind == "too few" else head + "1"
         return InvalidTicket(
             game, shorter + (" + " + tail if tail else ""), "the wrong number of digits"
         )
+    if kind == "range":
+        bad = _replace_number(text, token, first.fmt(first.high + 1))
+        return InvalidTicket(game, bad, "a number out of range")
+    if kind == "duplicate":
+        if len(ticket.selection[0]) < 2:  # 选一: one number, given twice
+            return InvalidTicket(game, f"{text} {token}", "a number repeated")
+        other = first.fmt(ticket.selection[0][1])
+        return InvalidTicket(game, _replace_number(text, other, token), "a number repeated")
+    fewer = _replace_number(text, token, "").replace("  ", " ").strip()
+    return InvalidTicket(game, fewer, "too few numbers")
+
+
+def _text_fault(draw: st.DrawFn, game: Game, text: str, kind: str) -> InvalidTicket:  # noqa: PLR0911
+    """Everything else a ticket's text can get wrong."""
     if kind == "digit":
         foreign = draw(st.sampled_from(["٣", "²", "⑱", "३", "໓"]))
         return InvalidTicket(
             game, foreign + text[1:], "a digit that is neither ASCII nor full-width"
         )
-    if kind == "play":
-        return InvalidTicket(game, "大乐透 " + text, "an unknown play")
     if kind == "multiple":
         times = draw(st.sampled_from(["x0", "x100", "x-1", "x1.5"]))
         return InvalidTicket(game, f"{text} {times}", "a multiple outside 1–99")
@@ -515,6 +523,14 @@ def _invalid(draw: st.DrawFn, game: Game) -> InvalidTicket:  # noqa: PLR0911
         return InvalidTicket(
             game, "9" * draw(st.integers(20, 60)) + text[1:], "an absurdly long number"
         )
+    if kind == "addon":
+        if not game.has_addon:
+            return InvalidTicket(game, f"{text} 追加", "追加 on a game that has none")
+        return InvalidTicket(game, f"{text}追加", "追加 glued to a number")
+    if kind == "no play" and game.play_required:
+        return InvalidTicket(game, text.split(" ", 1)[1], "a ticket without its play")
+    if kind in ("play", "no play"):
+        return InvalidTicket(game, "乐透 " + text, "an unknown play")
     return InvalidTicket(game, text + " " + "0" * 2000, "text far longer than any ticket")
 
 
