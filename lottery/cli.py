@@ -114,6 +114,12 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("--draw", help="the draw's numbers, e.g. '02 05 07 08 20 27 + 04'")
     chk.add_argument("--date", type=_date, help="the draw's date (YYYY-MM-DD)")
     chk.add_argument(
+        "--pool",
+        type=_count,
+        metavar="YUAN",
+        help="the prize pool before the draw, where fixed prizes depend on it (大乐透 2026)",
+    )
+    chk.add_argument(
         "--tickets", dest="ticket_file", metavar="FILE", help="file of tickets, one a line"
     )
     chk.add_argument(

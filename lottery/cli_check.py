@@ -40,7 +40,7 @@ def _draw_from_args(args: argparse.Namespace) -> Draw:
         msg = "check needs --draw (with --issue) or --history"
         raise Usage(msg)
     try:
-        draw = parse_draw(args.game, args.draw, issue=args.issue, date=args.date)
+        draw = parse_draw(args.game, args.draw, issue=args.issue, date=args.date, pool=args.pool)
     except LotteryError as error:
         raise Usage(_option_voice(error.render())) from None
     if draw.date is not None and draw.date.weekday() not in draw.game.draw_weekdays:
@@ -182,6 +182,8 @@ def _print_result(result: CheckResult, out: TextIO) -> None:
         )
     pending = f" (+ {', '.join(result.pending)} pending)" if result.pending else ""
     print(f"  total {_yuan(result.total)}{pending}", file=out)
+    for note in result.notes:
+        print(f"  note: {note}", file=out)
 
 
 def _check_tickets(args: argparse.Namespace, draw: Draw) -> int:

@@ -403,3 +403,28 @@ def test_a_count_progress_for_inputs_of_unknown_size() -> None:
     bar.start -= 2  # two seconds in
     bar.update(12_345)
     assert "12,345 records" in stream.getvalue()
+
+
+def test_check_takes_the_pool_before_the_draw(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["check", "dlt", "--issue", "26090", "--draw", "02 08 11 16 23 + 02 07"]
+    code, out, _ = run(capsys, *args, "--pool", "900000000", "02 08 11 16 30 + 02 07 追加")
+    assert code == 0
+    assert "三等奖" in out and "6,666元" in out
+    code, out, _ = run(capsys, *args, "02 08 11 16 30 + 02 07")
+    assert "pending" in out
+    with pytest.raises(SystemExit) as stop:  # argparse: a usage error
+        run(capsys, *args, "--pool", "-5", "02 08 11 16 30 + 02 07")
+    assert stop.value.code == 2
+
+
+def test_money_with_a_fraction_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    draw = " ".join(str(n) for n in range(1, 21))
+    code, out, _ = run(capsys, "check", "kl8", "--issue", "2025350", "--draw", draw, "选一 07 x3")
+    assert code == 0
+    assert "4.5元 ×3 = 13.5元" in out
+    code, out, _ = run(
+        capsys, "check", "kl8", "--issue", "2025350", "--draw", draw, "选一 07 x3", "--json"
+    )
+    data = json.loads(out)
+    assert data["results"][0]["total"] == 13.5
+    assert data["results"][0]["wins"][0]["prize"] == 4.5
