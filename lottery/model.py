@@ -151,22 +151,11 @@ class Draw(_Memo):
                 " which have no 特别规定期间"
             )
             raise ValidationError(msg, game=game.code, token=str(self.special_period))
-        seen: set[str] = set()
-        for tier, amount in self.prizes:
-            if not edition.has_tier(tier):
-                msg = f"{game.label}: issue {self.issue} has no prize tier {tier!r}"
-                raise ValidationError(msg, game=game.code, token=tier)
-            if tier in seen:
-                msg = f"{game.label}: prize of {tier} announced twice"
-                raise ValidationError(msg, game=game.code, token=tier)
-            if amount < 0:
-                msg = f"{game.label}: prize of {tier} is negative ({amount})"
-                raise ValidationError(msg, game=game.code, token=str(amount))
-            seen.add(tier)
-        for tier, _ in self.promotions:
-            if tier not in seen:
-                msg = f"{game.label}: a 派奖 on {tier!r} without its announced prize"
-                raise ValidationError(msg, game=game.code, token=tier)
+        seen = _check_prizes(game, edition, self.issue, self.prizes, self.promotions)
+        period = edition.period_tier
+        if self.special_period is None and period is not None and period in seen:
+            # an announced amount of the period's tier (福运奖) says the period was on
+            object.__setattr__(self, "special_period", True)
         if len(self.prizes) > 1:
             order = edition.order
             ordered = tuple(sorted(self.prizes, key=lambda pair: order[pair[0]]))
@@ -266,6 +255,33 @@ class Draw(_Memo):
         if rule.by_pool:
             return rule.prize_at(self.pool_before)
         return rule.prize_for(value)
+
+
+def _check_prizes(
+    game: Game,
+    edition: Edition,
+    issue: str,
+    prizes: tuple[tuple[str, Decimal], ...],
+    promotions: tuple[tuple[str, Decimal], ...],
+) -> set[str]:
+    """Announced prizes name tiers of the edition, once each, not negative; 派奖 on them."""
+    seen: set[str] = set()
+    for tier, amount in prizes:
+        if not edition.has_tier(tier):
+            msg = f"{game.label}: issue {issue} has no prize tier {tier!r}"
+            raise ValidationError(msg, game=game.code, token=tier)
+        if tier in seen:
+            msg = f"{game.label}: prize of {tier} announced twice"
+            raise ValidationError(msg, game=game.code, token=tier)
+        if amount < 0:
+            msg = f"{game.label}: prize of {tier} is negative ({amount})"
+            raise ValidationError(msg, game=game.code, token=str(amount))
+        seen.add(tier)
+    for tier, _ in promotions:
+        if tier not in seen:
+            msg = f"{game.label}: a 派奖 on {tier!r} without its announced prize"
+            raise ValidationError(msg, game=game.code, token=tier)
+    return seen
 
 
 def _check_draw_numbers(game: Game, edition: Edition, numbers: tuple[int, ...]) -> tuple[int, ...]:
