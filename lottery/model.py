@@ -253,8 +253,23 @@ class Draw(_Memo):
             return announced
         rule = self.edition.tier(tier)
         if rule.by_pool:
-            return rule.prize_at(self.pool_before)
+            if self.pool_before is not None:
+                return rule.prize_at(self.pool_before)
+            table = self.memo("pool_table", self._announced_table)
+            return None if table is None else rule.by_pool[table][1]
         return rule.prize_for(value)
+
+    def _announced_table(self) -> int | None:
+        """Which pool table the announced fixed prizes follow, when only one fits them."""
+        tiers = [t for t in self.edition.tiers if t.by_pool and self.prize(t.name) is not None]
+        if not tiers:
+            return None
+        fits = [
+            i
+            for i in range(len(tiers[0].by_pool))
+            if all(t.by_pool[i][1] == self.prize(t.name) for t in tiers)
+        ]
+        return fits[0] if len(fits) == 1 else None
 
 
 def _check_prizes(

@@ -129,3 +129,12 @@ def test_names_and_schedule() -> None:
     assert game.draw_weekdays == (0, 2, 5)
     assert game.has_addon
     assert not lottery.get_game("ssq").has_addon
+
+
+def test_the_announced_amounts_tell_the_table_of_the_others() -> None:
+    draw = lottery.parse_draw("dlt", DRAW + "; 三等奖=6666", issue="26090")
+    assert draw.paid("七等奖") == 7  # the ≥ 8亿 table, told by 三等奖
+    low = lottery.parse_draw("dlt", DRAW + "; 六等奖=15", issue="26090")
+    assert low.paid("三等奖") == 5000
+    mixed = lottery.parse_draw("dlt", DRAW + "; 三等奖=6666; 七等奖=5", issue="26090")
+    assert mixed.paid("四等奖") is None  # the amounts fit neither table: not guessed
