@@ -184,7 +184,7 @@ def expected_prize(draw: Draw, tier: str) -> int | None:
         pick, hits = _DIGITS.index(tier[1]), _DIGITS.index(tier[3])
         pick = 10 if tier[1] == "十" else pick
         hits = 10 if tier[3:] == "十" else hits
-        amount = _KL8[_kl8_edition(draw)][pick].get(hits)
+        amount = KL8_TABLES[_kl8_edition(draw)][pick].get(hits)
         return None if amount is None else Decimal(str(amount))
     if draw.game.code == "dlt":
         edition = _dlt_edition(draw)
@@ -299,7 +299,7 @@ def score_single_play(play: str, sel: tuple, d: Sequence[int]) -> list[str]:
 
 #: 快乐8 by edition: play N → {numbers drawn: yuan}, from the tables of docs/games/kl8.md
 #: (None: floating).
-_KL8 = {
+KL8_TABLES = {
     "original": {1: {1: "4.6"}, 2: {2: 19}, 3: {3: 53, 2: 3}, 4: {4: 100, 3: 5, 2: 3},
                  5: {5: 1000, 4: 21, 3: 3}, 6: {6: 3000, 5: 30, 4: 10, 3: 3},
                  7: {7: 10000, 6: 288, 5: 28, 4: 4, 0: 2},
@@ -326,7 +326,7 @@ def _kl8_pick(ticket: Ticket) -> int:
 
 def _kl8_score(pick: int, bet: frozenset[int], draw: Draw) -> list[str]:
     hits = len(bet & set(draw.numbers))
-    if hits not in _KL8[_kl8_edition(draw)][pick]:
+    if hits not in KL8_TABLES[_kl8_edition(draw)][pick]:
         return []
     return [f"选{_DIGITS[pick]}中{_DIGITS[hits]}" if hits < 10 else f"选{_DIGITS[pick]}中十"]
 
@@ -365,3 +365,26 @@ def brute_counts(ticket: Ticket, draw: Draw) -> tuple[int, Counter[str]]:
             counts.update(score_single_play(ticket.play, bet, draw.numbers))
     dlt_addons(ticket, draw, counts)
     return len(bets), counts
+
+
+def lane_and_check(draw: Draw, line: str) -> tuple[object, object]:
+    """(the fast lane's answer for ``line``, check()'s as the same shape, or None if invalid).
+
+    The fast lane must give ``None`` for a line the parser rejects, and otherwise either
+    ``None`` (the general path takes it) or exactly what :func:`lottery.check` says.
+    """
+    import lottery
+    from lottery._fast import single_scorer
+
+    scorer = single_scorer(draw)
+    assert scorer is not None
+    fast = scorer(line)
+    try:
+        ticket = lottery.parse_ticket(draw.game, line)
+    except lottery.LotteryError:
+        assert fast is None
+        return fast, None
+    result = lottery.check(ticket, draw)
+    expected = (tuple(w.tier for w in result.wins for _ in range(w.count)), ticket.multiple)
+    assert fast is None or fast == expected
+    return fast, expected

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from brute import lane_and_check
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -144,16 +145,6 @@ def test_check_many_uses_the_fast_lane(monkeypatch: pytest.MonkeyPatch) -> None:
 )
 def test_the_addon_lane_agrees_with_check(line: str) -> None:
     draw = lottery.parse_draw("dlt", "02 08 11 16 23 + 02 07", issue="21102")
-    scorer = single_scorer(draw)
-    assert scorer is not None
-    fast = scorer(line)
-    try:
-        ticket = lottery.parse_ticket("dlt", line)
-    except lottery.LotteryError:
-        assert fast is None
-        return
-    result = lottery.check(ticket, draw)
-    expected = (tuple(w.tier for w in result.wins for _ in range(w.count)), ticket.multiple)
-    assert fast is None or fast == expected
+    fast, expected = lane_and_check(draw, line)
     if "追加" in line and line.count("追加") == 1 and " 追加" in line.replace("\t", " "):
         assert fast == expected  # the plain forms take the lane

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from brute import KL8_TABLES
+
 Expected = dict[str, tuple[int, int | Decimal | None]]
 Vector = tuple[str, str, str, Expected]
 
@@ -390,20 +392,7 @@ QLC: list[Vector] = [
 # M of its numbers among them (the rest from 21 on)
 KL8_DRAW = " ".join(f"{n:02d}" for n in range(1, 21))
 _CN = "零一二三四五六七八九十"
-_KL8_TABLES = {
-    "2025349": {1: {1: "4.6"}, 2: {2: 19}, 3: {3: 53, 2: 3}, 4: {4: 100, 3: 5, 2: 3},
-                5: {5: 1000, 4: 21, 3: 3}, 6: {6: 3000, 5: 30, 4: 10, 3: 3},
-                7: {7: 10000, 6: 288, 5: 28, 4: 4, 0: 2},
-                8: {8: 50000, 7: 800, 6: 88, 5: 10, 4: 3, 0: 2},
-                9: {9: 300000, 8: 2000, 7: 200, 6: 20, 5: 5, 4: 3, 0: 2},
-                10: {10: None, 9: 8000, 8: 800, 7: 80, 6: 5, 5: 3, 0: 2}},
-    "2025350": {1: {1: "4.5"}, 2: {2: 19}, 3: {3: 52, 2: 3}, 4: {4: 93, 3: 5, 2: 3},
-                5: {5: 1000, 4: 20, 3: 3}, 6: {6: 2880, 5: 30, 4: 10, 3: 3},
-                7: {7: 8500, 6: 300, 5: 30, 4: 4, 0: 2},
-                8: {8: 50000, 7: 800, 6: 80, 5: 10, 4: 3, 0: 2},
-                9: {9: None, 8: 2000, 7: 225, 6: 22, 5: 5, 4: 3, 0: 2},
-                10: {10: None, 9: 8000, 8: 720, 7: 80, 6: 5, 5: 3, 0: 2}},
-}  # fmt: skip
+_KL8_TABLES = {"2025349": KL8_TABLES["original"], "2025350": KL8_TABLES["2025"]}
 
 
 def _kl8_row(issue: str, pick: int, hits: int, prize: object) -> Vector:
