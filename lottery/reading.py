@@ -20,7 +20,7 @@ from lottery.exceptions import InvalidCount, InvalidFormat, InvalidIssue, Lotter
 from lottery.grammar import read_numbers, scan_numbers
 from lottery.model import Draw
 from lottery.records import Record
-from lottery.rules import Edition, Game
+from lottery.rules import Game
 
 __all__ = ["make_record"]
 
@@ -41,18 +41,6 @@ def _read_date(
         msg = f"{game.label}: issue {issue} has an unreadable date {date!r}"
         raise InvalidFormat(msg, game=game.code, token=date)
     return found[0], found[1]
-
-
-def _period(
-    edition: Edition, known: Sequence[tuple[str, object]], *, special: bool | None
-) -> bool | None:
-    """The special-period flag: as announced, or on when its tier was paid."""
-    period = edition.period_tier
-    if period is None:
-        return None  # a claim shows in ``foreign`` when it came with a 福运奖 amount
-    if special is None and any(tier == period for tier, _ in known):
-        return True  # the period's tier was paid: the draw was in the period (even after 2026075)
-    return special
 
 
 def make_record(
@@ -106,7 +94,8 @@ def make_record(
         base["foreign"] = tuple(
             (tier, money(amount)) for tier, amount in prizes if not edition.has_tier(tier)
         )
-        special = _period(edition, known, special=special)
+        if not edition.has_period:
+            special = None  # a claim shows in ``foreign`` when it came with a 福运奖 amount
         offers = tuple((t, a) for t, a in promotions if any(t == k for k, _ in known))
         draw = Draw(
             game,

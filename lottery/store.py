@@ -231,11 +231,16 @@ class Store:
     def newest(self, game: Game | str) -> Draw | None:
         """The stored draw of ``game`` with the highest issue."""
         g = get_game(game) if isinstance(game, str) else game
-        best: Draw | None = None
-        for record in self.records(g):
-            if record.draw is not None and (best is None or record.draw.issue_key > best.issue_key):
-                best = record.draw
-        return best
+        rows = (
+            self._db.execute(  # official issues have one width per game: text order is issue order
+                "SELECT * FROM draws WHERE game = ? ORDER BY issue DESC", (g.code,)
+            )
+        )
+        for row in rows:
+            draw = self._record(g, row).draw
+            if draw is not None:
+                return draw
+        return None
 
     def facts(self, game: Game | str, issue: str) -> tuple[dict[str, Any], str] | None:
         """The stored facts of one draw and the URL they came from."""
@@ -250,12 +255,11 @@ class Store:
         codes = self.games() if game is None else (_code(game),)
         for code in codes:
             g = get_game(code)
-            low = None if since is None else g.issue_key(g.parse_issue(since))
-            rows = self._db.execute("SELECT * FROM draws WHERE game = ?", (code,)).fetchall()
-            keyed = sorted(rows, key=lambda row: g.issue_key(row["issue"]))
-            for row in keyed:
-                if low is not None and g.issue_key(row["issue"]) < low:
-                    continue
+            low = "" if since is None else g.parse_issue(since)
+            rows = self._db.execute(  # streamed; text order is issue order (one width per game)
+                "SELECT * FROM draws WHERE game = ? AND issue >= ? ORDER BY issue", (code, low)
+            )
+            for row in rows:
                 yield self._record(g, row)
 
     def _row(self, game: Game, issue: str) -> sqlite3.Row | None:
