@@ -19,7 +19,7 @@ from lottery import store as _store
 from lottery._money import json_default
 from lottery.cli_common import OK, REJECTED, USAGE, Progress, Usage, show_progress
 from lottery.exceptions import LotteryError
-from lottery.model import format_numbers
+from lottery.model import format_numbers, format_prizes
 from lottery.registry import games
 from lottery.rules import Game
 from lottery.store import Store
@@ -183,14 +183,13 @@ def run_export(args: argparse.Namespace) -> int:
         draw = record.draw
         if draw is None:
             continue
-        row = _row(record)
         writer.writerow(
             [
                 game.code,
                 draw.issue,
-                row["date"] or "",
+                draw.date.isoformat() if draw.date else "",
                 format_numbers(draw.edition, draw.numbers),
-                _prizes_cell(draw),
+                ";".join(format_prizes(draw)),
                 ";".join(f"{t}={n}" for t, n in record.winners),
                 "" if record.pool is None else record.pool,
                 "" if record.sales is None else record.sales,
@@ -199,15 +198,6 @@ def run_export(args: argparse.Namespace) -> int:
             ]
         )
     return OK
-
-
-def _prizes_cell(draw: Any) -> str:  # noqa: ANN401 - a Draw
-    """``一等奖=5000000;三等奖=15000(含派奖5000)``: as the draw's text writes them."""
-    promotions = dict(draw.promotions)
-    return ";".join(
-        f"{t}={a}" if t not in promotions else f"{t}={a + promotions[t]}(含派奖{promotions[t]})"
-        for t, a in draw.prizes
-    )
 
 
 def _row(record: Any) -> dict[str, Any]:  # noqa: ANN401 - a Record

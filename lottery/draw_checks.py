@@ -97,7 +97,7 @@ def _pool_tables(draw: Draw) -> Iterator[Problem]:
     announced = {n: a for n, a in draw.prizes if n in tables[0]}
     if not announced:
         return
-    fits = [i for i, table in enumerate(tables) if all(table[n] == a for n, a in announced.items())]
+    fits = draw.edition.pool_tables_fitting(announced)
     said = ", ".join(f"{n} {a}" for n, a in announced.items())
     if draw.pool_before is not None:
         due = max(i for i, (low, _) in enumerate(tiers[0].by_pool) if draw.pool_before >= low)

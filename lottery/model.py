@@ -33,6 +33,7 @@ __all__ = [
     "Ticket",
     "format_draw",
     "format_numbers",
+    "format_prizes",
 ]
 
 _T = TypeVar("_T")
@@ -261,14 +262,7 @@ class Draw(_Memo):
 
     def _announced_table(self) -> int | None:
         """Which pool table the announced fixed prizes follow, when only one fits them."""
-        tiers = [t for t in self.edition.tiers if t.by_pool and self.prize(t.name) is not None]
-        if not tiers:
-            return None
-        fits = [
-            i
-            for i in range(len(tiers[0].by_pool))
-            if all(t.by_pool[i][1] == self.prize(t.name) for t in tiers)
-        ]
+        fits = self.edition.pool_tables_fitting(dict(self.prizes))
         return fits[0] if len(fits) == 1 else None
 
 
@@ -460,6 +454,16 @@ def format_numbers(edition: Edition, numbers: Sequence[int]) -> str:
     return " + ".join(out)
 
 
+def format_prizes(draw: Draw) -> tuple[str, ...]:
+    """``一等奖=5000000``, ``三等奖=15000(含派奖5000)``: each announced prize as text writes it."""
+    promotions = dict(draw.promotions)
+    return tuple(
+        f"{tier}={amount}" if tier not in promotions
+        else f"{tier}={amount + promotions[tier]}(含派奖{promotions[tier]})"
+        for tier, amount in draw.prizes
+    )  # fmt: skip
+
+
 def format_draw(draw: Draw) -> str:
     """``双色球 第2019021期 2019-02-24 02 05 07 08 20 27 + 04`` (+ prizes, flags)."""
     parts = [draw.game.name, f"第{draw.issue}期"]
@@ -467,12 +471,8 @@ def format_draw(draw: Draw) -> str:
         parts.append(draw.date.isoformat())
     parts.append(format_numbers(draw.edition, draw.numbers))
     text = " ".join(parts)
-    promotions = dict(draw.promotions)
-    for tier, amount in draw.prizes:
-        extra = promotions.get(tier)
-        text += (
-            f"; {tier}={amount}" if extra is None else f"; {tier}={amount + extra}(含派奖{extra})"
-        )
+    for item in format_prizes(draw):
+        text += f"; {item}"
     if draw.special_period is not None:
         text += f"; {SPECIAL_PERIOD_KEY}={'是' if draw.special_period else '否'}"
     if draw.pool_before is not None:

@@ -261,6 +261,14 @@ class Edition:
         """Whether some fixed prizes depend on the pool before the draw."""
         return any(t.by_pool for t in self.tiers)
 
+    def pool_tables_fitting(self, announced: Mapping[str, Decimal]) -> tuple[int, ...]:
+        """The pool tables (rows of ``Tier.by_pool``) that every announced amount of theirs fits."""
+        tiers = [t for t in self.tiers if t.by_pool and t.name in announced]
+        if not tiers:
+            return ()
+        rows = range(len(tiers[0].by_pool))
+        return tuple(i for i in rows if all(t.by_pool[i][1] == announced[t.name] for t in tiers))
+
     def tier(self, name: str) -> Tier:
         """The tier called ``name``."""
         try:
