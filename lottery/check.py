@@ -57,6 +57,20 @@ class CheckResult:
         known = sum((w.amount for w in self.wins if w.amount is not None), ZERO)
         object.__setattr__(self, "total", tidy(known * self.multiple))
 
+    @classmethod
+    def _made(cls, ticket: Ticket, draw: Draw, bets: int, wins: _Wins) -> CheckResult:
+        """The result :func:`check` counted, its money at multiple 1 already summed."""
+        result = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(result, "ticket", ticket)
+        setattr_(result, "draw", draw)
+        setattr_(result, "bets", bets)
+        setattr_(result, "multiple", ticket.multiple)
+        setattr_(result, "wins", wins[0])
+        known, multiple = wins[1], ticket.multiple
+        setattr_(result, "total", known if multiple == 1 else tidy(known * multiple))
+        return result
+
     def __str__(self) -> str:
         """One line: ``双色球 2019021 02 05 … + 04: 三等奖 1 注 × 3000元, total 3,000元``."""
         head = f"{self.draw.game.name} {self.draw.issue} {self.ticket}"
@@ -136,17 +150,43 @@ def check(ticket: Ticket, draw: Draw) -> CheckResult:
             )
             raise EditionMismatch(msg, game=ticket.game.code, token=str(ticket))
     play = ticket.play_object
-    counts = play.count(ticket, draw)
-    if ticket.addon:  # 追加: each base win wins its add-on tier as often
-        counts = dict(counts)
-        for base, addon in edition.addons:
-            if counts.get(base):
-                counts[addon] = counts[base]
-    order = edition.order
     value = ticket.selection[0][0] if ticket.selection and ticket.selection[0] else None
+    bets = ticket.bets
+    hits = play.single_hits(ticket, draw) if bets == 1 else None
+    if hits is None:
+        wins = _wins(draw, _counts(ticket, draw, play.count(ticket, draw)), value)
+    else:  # a single bet wins one of few patterns: their wins are made once per draw
+        made: dict[tuple[tuple[int, ...], bool, int | None], _Wins]
+        made = draw.memo("single_wins", dict)
+        key = (hits, ticket.addon, value)
+        found = made.get(key)
+        if found is None:
+            counts = dict.fromkeys(draw.winning_tiers(hits), 1)
+            found = made[key] = _wins(draw, _counts(ticket, draw, counts), value)
+        wins = found
+    return CheckResult._made(ticket, draw, bets, wins)  # noqa: SLF001 - its maker
+
+
+def _counts(ticket: Ticket, draw: Draw, counts: Counts) -> Counts:
+    """追加: each base win wins its add-on tier as often."""
+    if not ticket.addon:
+        return counts
+    counts = dict(counts)
+    for base, addon in draw.edition.addons:
+        if counts.get(base):
+            counts[addon] = counts[base]
+    return counts
+
+
+#: The wins of a ticket, best tier first, and their known money at multiple 1.
+_Wins = tuple[tuple[Win, ...], Decimal]
+
+
+def _wins(draw: Draw, counts: Counts, value: int | None) -> _Wins:
+    order = draw.edition.order
     wins = tuple(
         Win(tier, count, draw.paid(tier, value))
         for tier, count in sorted(counts.items(), key=lambda item: order[item[0]])
         if count
     )
-    return CheckResult(ticket, draw, ticket.bets, ticket.multiple, wins)
+    return wins, tidy(sum((w.amount for w in wins if w.amount is not None), ZERO))

@@ -369,6 +369,46 @@ class Ticket(_Memo):
         object.__setattr__(self, "selection", picks.selection)
         object.__setattr__(self, "dan", picks.dan)
         self._cache["play"] = play
+        self._check_limits(edition)
+
+    @classmethod
+    def _read(
+        cls,
+        game: Game,
+        play: Play,
+        picks: Picks,
+        multiple: int,
+        *,
+        addon: bool,
+        bets: int | None = None,
+    ) -> Ticket:
+        """A ticket from picks its play read and validated (canonical): nothing checked twice.
+
+        The readers call this (``bets`` when they know it); code that builds a
+        selection itself calls ``Ticket(...)``.
+        """
+        if addon and not game.has_addon:
+            msg = f"{game.label} has no 追加投注 (add-on bet)"
+            raise UnsupportedPlay(msg, game=game.code, token="追加")
+        ticket = object.__new__(cls)
+        edition = picks.edition
+        setattr_ = object.__setattr__
+        setattr_(ticket, "game", game)
+        setattr_(ticket, "play", play.name)
+        setattr_(ticket, "selection", picks.selection)
+        setattr_(ticket, "multiple", multiple)
+        setattr_(ticket, "dan", picks.dan)
+        setattr_(ticket, "edition", None if edition is None else edition.name)
+        setattr_(ticket, "addon", addon)
+        if bets is None:
+            setattr_(ticket, "_cache", {"play": play})
+            ticket._check_limits(edition)
+        else:  # one bet, its multiple read within the game's limit
+            setattr_(ticket, "_cache", {"play": play, "bets": bets})
+        return ticket
+
+    def _check_limits(self, edition: Edition | None) -> None:
+        game = self.game
         if not 1 <= self.multiple <= game.max_multiple:
             msg = f"{game.label}: multiple {self.multiple} is not within 1–{game.max_multiple}"
             raise InvalidCount(msg, game=game.code, token=str(self.multiple))

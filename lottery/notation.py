@@ -49,7 +49,7 @@ from lottery.model import (
     format_numbers,
 )
 from lottery.registry import get_game
-from lottery.rules import Game, Play, Refusal, Written
+from lottery.rules import Edition, Game, Play, Refusal, Written
 
 __all__ = [
     "SPECIAL_PERIOD_KEY",
@@ -177,9 +177,12 @@ def parse_ticket(game: Game | str, text: str, *, issue: str | None = None) -> Ti
         raise _pointing_at(error, text) from None
 
 
-def _read_ticket(g: Game, text: str, issue: str | None) -> Ticket:
+def _read_ticket(g: Game, text: str, issue: str | None, *, plain: bool = True) -> Ticket:
     _too_long(g, text, "the ticket")
     edition = g.edition(ensure_str(issue, "issue")) if issue is not None else None
+    quick = _plain_single(g, text, edition) if plain else None
+    if quick is not None:
+        return quick
     norm = _text.normalize(text)
     start, end = strip_span(norm, 0, len(norm))
     if start == end:
@@ -199,6 +202,46 @@ def _read_ticket(g: Game, text: str, issue: str | None) -> Ticket:
     picks = play.parse(Written(g, norm[arg:end], arg, edition))
     written = picks.edition.name if picks.edition is not None else None
     return Ticket(g, play.name, picks.selection, multiple, picks.dan, written, addon=addon)
+
+
+_ADDON_TAIL = (" " + ADDON_WORD, "\t" + ADDON_WORD)
+
+
+def _plain_single(g: Game, text: str, edition: Edition | None) -> Ticket | None:
+    """The commonest ticket, one plain single bet in ASCII (``02 05 … + 04 x2``), in one pass.
+
+    ``None`` for anything else: the full reader takes it, with its messages.
+    """
+    if g.play_required:
+        return None
+    peeled = _plain_tail(g, text)
+    if peeled is None:
+        return None
+    body, multiple, addon = peeled
+    play = g.plays[0]  # the default play: a ticket without a play name
+    picks = play.plain_reader(g, edition)(body)
+    if picks is None:
+        return None
+    return Ticket._read(g, play, picks, multiple, addon=addon, bets=1)  # noqa: SLF001 - its reader
+
+
+def _plain_tail(g: Game, text: str) -> tuple[str, int, bool] | None:
+    """ASCII numbers, then an optional `` x5`` and `` 追加``; ``None``: not that simple."""
+    addon = False
+    if not text.isascii():
+        if not (g.has_addon and text.rstrip().endswith(_ADDON_TAIL)):
+            return None
+        text, addon = text.rstrip()[: -len(ADDON_WORD)], True
+        if not text.isascii():
+            return None
+    pieces = text.rsplit(None, 1)
+    if len(pieces) < 2 or pieces[1][0] not in "xX":
+        return text, 1, addon
+    digits = pieces[1][1:]
+    if len(digits) > 2 or not digits.isdecimal():  # ASCII here: isdecimal is exact
+        return None
+    multiple = int(digits)
+    return (pieces[0], multiple, addon) if 1 <= multiple <= g.max_multiple else None
 
 
 def _split_addon(text: str, start: int, end: int) -> tuple[bool, int]:

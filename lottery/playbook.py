@@ -17,6 +17,8 @@ import attrs
 from lottery.exceptions import UnsupportedPlay
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from lottery.model import Draw, Ticket
     from lottery.rules import Edition, Game
 
@@ -145,6 +147,19 @@ class Play(abc.ABC):
     def count(self, ticket: Ticket, draw: Draw) -> Counts:
         """Winning bets per tier name, counted in closed form."""
 
+    def single_hits(self, ticket: Ticket, draw: Draw) -> tuple[int, ...] | None:
+        """A single bet's match pattern, whose tiers are the edition's; ``None``: ask ``count``."""
+        del ticket, draw
+        return None
+
+    def plain_reader(self, game: Game, edition: Edition | None) -> Callable[[str], Picks | None]:
+        """A one-pass reader of this play's plain single bet (``None`` from it: read in full).
+
+        The game's own bet has one; other plays read every ticket in full.
+        """
+        del game, edition
+        return _never
+
     def format(self, ticket: Ticket) -> str:
         """The canonical notation: the name, then each group's digits (``组选6 2368``)."""
         groups = " ".join("".join(map(str, group)) for group in ticket.selection)
@@ -162,6 +177,11 @@ class Play(abc.ABC):
 
     def __repr__(self) -> str:
         return f"<Play {self.name}>"
+
+
+def _never(text: str) -> None:
+    """No plain single bet: every ticket takes the full parser."""
+    del text
 
 
 @attrs.frozen

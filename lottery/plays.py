@@ -13,7 +13,7 @@ from math import comb, prod
 
 import attrs
 
-from lottery import _counting, _text
+from lottery import _counting, _single, _text
 from lottery._tokens import read_number, split_on, split_tokens, strip_span
 from lottery.exceptions import (
     DuplicateNumber,
@@ -359,6 +359,10 @@ class StandardPlay(Play):
         canon_dan = tuple(tuple(sorted(d)) for d in dans) if any(dans) else ()
         return Picks(tuple(out), canon_dan, picks.edition)
 
+    def plain_reader(self, game: Game, edition: Edition | None) -> _single.PlainReader:
+        """A one-pass reader of a plain single bet, choosing the layout as :meth:`parse` does."""
+        return _plain_reader(game, edition)
+
     def format(self, ticket: Ticket) -> str:
         """``02 05 # 07 08 20 27 33 + 04``, ``12|6|01``, ``250875 + 0``."""
         out: list[str] = []
@@ -410,6 +414,12 @@ class StandardPlay(Play):
                 i += 1
         return parts
 
+    def single_hits(self, ticket: Ticket, draw: Draw) -> tuple[int, ...]:
+        """The match pattern of a single bet (``ticket.bets == 1``): nothing to combine."""
+        key = "single_hits" if ticket.edition is None else f"single_hits {ticket.edition}"
+        hits_of = draw.memo(key, lambda: _single.hits_function(draw, ticket.layout))
+        return hits_of(ticket.selection)
+
     def count(self, ticket: Ticket, draw: Draw) -> Counts:
         """Hit distributions per zone, combined, mapped to tiers."""
         run = draw.edition.match == "run"
@@ -445,3 +455,8 @@ class StandardPlay(Play):
             for tier in draw.winning_tiers(hits):
                 counts[tier] = counts.get(tier, 0) + count
         return counts
+
+
+@functools.cache
+def _plain_reader(game: Game, edition: Edition | None) -> _single.PlainReader:
+    return _single.plain_reader(layouts(game, edition))

@@ -37,6 +37,7 @@ LAYERS: dict[str, int] = {
     "lottery.plays": 3,
     "lottery.check": 3,
     "lottery._fast": 3,
+    "lottery._single": 3,
     "lottery.games": 4,
     "lottery.registry": 5,
     "lottery.grammar": 5,

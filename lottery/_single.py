@@ -1,0 +1,172 @@
+"""The commonest ticket, one plain single bet: read in one pass, matched without counting.
+
+A ticket file is mostly single bets (``02 05 07 08 20 27 + 04``).  The game's
+own play reads them here with each number validated once, and a draw matches
+them with one set intersection per zone; everything else (复式, 胆拖, the
+digit games' plays) goes through the full parser and the closed-form counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from lottery.model import Draw
+from lottery.rules import Edition, Picks, Selection, Zone
+
+__all__ = ["PlainReader", "hits_function", "plain_reader"]
+
+
+def hits_function(draw: Draw, layout: Sequence[Zone]) -> Callable[[Selection], tuple[int, ...]]:
+    """For one draw, the match pattern of a single bet's selection (the zones of ``layout``)."""
+    edition = draw.edition
+    if edition.match == "run":
+        drawn_numbers = draw.numbers
+
+        def run(selection: Selection) -> tuple[int, ...]:
+            best = current = 0
+            for (mine,), theirs in zip(selection, drawn_numbers, strict=True):
+                current = current + 1 if mine == theirs else 0
+                best = max(best, current)
+            return (best,)
+
+        return run
+    drawn = draw.drawn
+    if edition.special_ball:
+        (front,), special = drawn[:1], draw.numbers[-1]
+        return lambda s: (len(front.intersection(s[0])), int(special in s[0]))  # type: ignore[union-attr]
+    if len(layout) == 2 and not any(z.positional for z in layout):
+        first, second = drawn
+        return lambda s: (len(first.intersection(s[0])), len(second.intersection(s[1])))  # type: ignore[union-attr]
+    spans: list[tuple[int, int, frozenset[int] | tuple[int, ...]]] = []
+    i = 0
+    for zone, numbers in zip(layout, drawn, strict=True):
+        spans.append((i, i + zone.size if zone.positional else -1, numbers))
+        i += zone.size if zone.positional else 1
+
+    def hits(selection: Selection) -> tuple[int, ...]:
+        out: list[int] = []
+        for lo, hi, numbers in spans:
+            if hi < 0:
+                out.append(len(numbers.intersection(selection[lo])))  # type: ignore[union-attr]
+            else:
+                out.append(sum(g[0] == n for g, n in zip(selection[lo:hi], numbers, strict=True)))
+        return tuple(out)
+
+    return hits
+
+
+#: Reads one plain single bet's text into its canonical picks, or ``None``: take the full parser.
+PlainReader = Callable[[str], Picks | None]
+
+
+def _zone_reader(zone: Zone) -> Callable[[str], list[tuple[int, ...]] | None]:
+    """One zone of a single bet: exactly ``size`` distinct balls, or one digit per position."""
+    tokens, size = zone.tokens, zone.size
+    number_of = tokens.__getitem__
+    if not zone.positional:
+
+        def balls(text: str) -> list[tuple[int, ...]] | None:
+            parts = text.split()
+            if len(parts) != size:
+                return None
+            try:
+                numbers = tuple(sorted(map(number_of, parts)))
+            except KeyError:
+                return None
+            return [numbers] if len(set(numbers)) == size else None
+
+        return balls
+
+    def positions(text: str) -> list[tuple[int, ...]] | None:
+        parts = text.split()
+        if len(parts) == 1 and size > 1:
+            parts = list(parts[0])
+        if len(parts) != size:
+            return None
+        out: list[tuple[int, ...]] = []
+        for part in parts:
+            number = tokens.get(part)  # a digit zone's tokens are its ten digits
+            if number is None:
+                return None
+            out.append((number,))
+        return out
+
+    return positions
+
+
+_ZoneReader = Callable[[str], list[tuple[int, ...]] | None]
+
+
+def plain_reader(layouts: Sequence[tuple[tuple[Zone, ...], Edition | None]]) -> PlainReader:
+    """A reader of the commonest ticket, one plain single bet, over the layouts a ticket may follow.
+
+    It chooses the layout as :meth:`lottery.plays.StandardPlay.parse` does (the
+    first with as many zones as the text has parts split by ``+``, else one
+    run of digits over every zone) and validates each number once; anything
+    else — 复式, 胆拖, a bad number, punctuation — returns ``None`` and the
+    full parser reads it, error messages included.  A property test holds
+    both equal.
+    """
+    by_parts: dict[int, tuple[list[_ZoneReader], Edition | None]] = {}
+    for zones, found in layouts:
+        by_parts.setdefault(len(zones), ([_zone_reader(z) for z in zones], found))
+    zones, found = layouts[0]
+    if len(layouts) == 1 and len(zones) == 2 and not any(z.positional for z in zones):
+        first, second = by_parts[2][0]
+        return _two_balls(first, second, found)
+    across = _across_reader(layouts)
+
+    def read(text: str) -> Picks | None:
+        parts = text.split("+")
+        chosen = by_parts.get(len(parts))
+        if chosen is None:
+            return across(text) if len(parts) == 1 else None
+        readers, found = chosen
+        selection: list[tuple[int, ...]] = []
+        for reader, part in zip(readers, parts, strict=True):
+            groups = reader(part)
+            if groups is None:
+                return None
+            selection.extend(groups)
+        return Picks(tuple(selection), (), found)
+
+    return read
+
+
+def _two_balls(first: _ZoneReader, second: _ZoneReader, found: Edition | None) -> PlainReader:
+    """Two ball zones (双色球, 大乐透): :func:`plain_reader`, unrolled."""
+
+    def read(text: str) -> Picks | None:
+        head, plus, tail = text.partition("+")
+        if not plus:
+            return None
+        a = first(head)
+        b = second(tail)
+        if a is None or b is None:
+            return None
+        return Picks((a[0], b[0]), (), found)
+
+    return read
+
+
+def _across_reader(layouts: Sequence[tuple[tuple[Zone, ...], Edition | None]]) -> PlainReader:
+    """``2508750``: one run of digits over every zone of a positional layout (七星彩)."""
+    runs = [
+        (found, [z.tokens for z in zones for _ in range(z.size)], sum(z.size for z in zones))
+        for zones, found in layouts
+        if all(z.positional for z in zones)
+    ]
+
+    def read(text: str) -> Picks | None:
+        parts = text.split()
+        for found, tables, need in runs:
+            chars = list(parts[0]) if len(parts) == 1 and len(parts[0]) == need else parts
+            if len(chars) != need:
+                continue
+            numbers = [table.get(ch) for table, ch in zip(tables, chars, strict=True)]
+            if None in numbers:
+                return None
+            return Picks(tuple((n,) for n in numbers), (), found)  # type: ignore[misc]
+        return None
+
+    return read
