@@ -19,26 +19,101 @@ Money is exact: every prize and total is a :class:`~decimal.Decimal` (快乐8 pa
 
 from __future__ import annotations
 
+import importlib
+import sys
+import types
+from typing import TYPE_CHECKING, Any
+
 from lottery._version import __version__
-from lottery.batch import Rejected, Tally, Winner, check_many
-from lottery.check import CheckResult, Win, check
-from lottery.exceptions import (
-    DuplicateNumber,
-    EditionMismatch,
-    GameMismatch,
-    InvalidCount,
-    InvalidFormat,
-    InvalidIssue,
-    InvalidNumber,
-    LotteryError,
-    UnknownGame,
-    UnsupportedPlay,
-    ValidationError,
-)
-from lottery.model import Draw, Ticket
-from lottery.notation import parse_draw, parse_ticket
-from lottery.registry import games, get_game
-from lottery.rules import Edition, Game, Play, Tier, Zone
+
+if TYPE_CHECKING:  # the names the package offers; imported when first used (start-up stays light)
+    from collections.abc import Callable
+
+    from lottery.batch import Rejected, Tally, Winner, check_many
+    from lottery.check import CheckResult, Win, check
+    from lottery.exceptions import (
+        DuplicateNumber,
+        EditionMismatch,
+        GameMismatch,
+        InvalidCount,
+        InvalidFormat,
+        InvalidIssue,
+        InvalidNumber,
+        LotteryError,
+        UnknownGame,
+        UnsupportedPlay,
+        ValidationError,
+    )
+    from lottery.model import Draw, Ticket
+    from lottery.notation import parse_draw, parse_ticket
+    from lottery.registry import games, get_game
+    from lottery.rules import Edition, Game, Play, Tier, Zone
+
+#: Where each public name lives: ``import lottery`` imports none of them until asked.
+_HOMES: dict[str, str] = {
+    **dict.fromkeys(("Rejected", "Tally", "Winner", "check_many"), "lottery.batch"),
+    **dict.fromkeys(("CheckResult", "Win", "check"), "lottery.check"),
+    **dict.fromkeys(
+        (
+            "DuplicateNumber",
+            "EditionMismatch",
+            "GameMismatch",
+            "InvalidCount",
+            "InvalidFormat",
+            "InvalidIssue",
+            "InvalidNumber",
+            "LotteryError",
+            "UnknownGame",
+            "UnsupportedPlay",
+            "ValidationError",
+        ),
+        "lottery.exceptions",
+    ),
+    **dict.fromkeys(("Draw", "Ticket"), "lottery.model"),
+    **dict.fromkeys(("parse_draw", "parse_ticket"), "lottery.notation"),
+    **dict.fromkeys(("games", "get_game"), "lottery.registry"),
+    **dict.fromkeys(("Edition", "Game", "Play", "Tier", "Zone"), "lottery.rules"),
+}
+
+
+def __getattr__(name: str) -> Any:  # noqa: ANN401 - any of the package's names
+    """Import a public name from its module the first time it is asked for (PEP 562)."""
+    home = _HOMES.get(name)
+    if home is None:
+        msg = f"module 'lottery' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
+
+
+class _Package(types.ModuleType):
+    """The package, whose ``check`` and ``games`` stay functions when their modules load.
+
+    Importing the submodule ``lottery.check`` (or the package ``lottery.games``)
+    binds it on the package; these properties keep the public functions there.
+    """
+
+    @property
+    def check(self) -> Callable[..., Any]:
+        """:func:`lottery.check.check`."""
+        return importlib.import_module("lottery.check").check  # type: ignore[no-any-return]
+
+    @check.setter
+    def check(self, module: object) -> None:
+        del module  # the submodule lottery.check: reachable through sys.modules
+
+    @property
+    def games(self) -> Callable[..., Any]:
+        """:func:`lottery.registry.games`."""
+        return importlib.import_module("lottery.registry").games  # type: ignore[no-any-return]
+
+    @games.setter
+    def games(self, module: object) -> None:
+        del module  # the package lottery.games: reachable through sys.modules
+
+
+sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "CheckResult",

@@ -10,12 +10,34 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import sys
-from typing import BinaryIO, TextIO
+from typing import TYPE_CHECKING, BinaryIO, TextIO
 
-__all__ = ["detect_encoding", "open_text"]
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["SPLIT_SIZE", "default_store_path", "detect_encoding", "open_text"]
 
 _SAMPLE = 64 * 1024
+#: Ticket files smaller than this are checked in one process: starting workers costs more.
+SPLIT_SIZE = 4 << 20
+
+
+def default_store_path() -> Path:
+    """``$XDG_DATA_HOME/lottery/draws.sqlite``, or the platform's user data folder."""
+    from pathlib import Path  # noqa: PLC0415 - not needed to start the command line
+
+    xdg = os.environ.get("XDG_DATA_HOME", "").strip()
+    if xdg:
+        base = Path(xdg)
+    elif sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Application Support"
+    else:
+        base = Path.home() / ".local" / "share"
+    return base / "lottery" / "draws.sqlite"
 
 
 def detect_encoding(sample: bytes) -> str:

@@ -33,7 +33,7 @@ from lottery.rules import Game
 __all__ = ["MIN_SIZE", "check_file", "splittable"]
 
 #: Files smaller than this are checked in one process: starting workers costs more.
-MIN_SIZE = 4 << 20
+MIN_SIZE = _io.SPLIT_SIZE
 _BLOCK = 1 << 20
 #: Encodings in which a newline byte always ends a line.
 _SPLITTABLE = ("utf-8", "utf-8-sig", "gb18030")

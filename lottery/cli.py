@@ -14,10 +14,9 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from lottery import _text
-from lottery._money import json_default
-from lottery._parallel import MIN_SIZE
+from lottery import _io, _text
 from lottery._version import __version__
 from lottery.cli_common import (
     INTERRUPTED,
@@ -28,9 +27,9 @@ from lottery.cli_common import (
     Usage,
     on_term,
 )
-from lottery.exceptions import LotteryError
-from lottery.registry import games, get_game
-from lottery.rules import Game, Tier
+
+if TYPE_CHECKING:  # the rules load when a command needs them: --help and --version stay quick
+    from lottery.rules import Game, Tier
 
 __all__ = ["main"]
 
@@ -77,6 +76,9 @@ def _count(text: str) -> int:
 
 
 def _game(text: str) -> Game:
+    from lottery.exceptions import LotteryError  # noqa: PLC0415 - loaded when used
+    from lottery.registry import get_game  # noqa: PLC0415
+
     try:
         return get_game(text)
     except LotteryError as error:
@@ -141,7 +143,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help=(
             "processes for a --tickets file: 1 to the number of cores, 0 or auto to decide"
-            f" (a regular file of {MIN_SIZE >> 20} MB or more is split; default auto)"
+            f" (a regular file of {_io.SPLIT_SIZE >> 20} MB or more is split; default auto)"
         ),
     )
     chk.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -178,13 +180,92 @@ def _parser() -> argparse.ArgumentParser:
         help="refuse an input larger than N bytes (default 1 GiB; K, M and G suffixes work)",
     )
 
-    from lottery.cli_sync import add_parsers  # noqa: PLC0415 - one module per command
-
-    add_parsers(sub, _game)
+    _sync_parsers(sub, _game)
 
     lst = sub.add_parser("games", help="list the games and their rule editions")
     lst.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _sync_parsers(sub: Any, game_type: Any) -> None:  # noqa: ANN401 - argparse's private types
+    """The ``sync`` and ``export`` subcommands."""
+    syn = sub.add_parser(
+        "sync",
+        help="fetch official results into the local store, validated before they are kept",
+        description=(
+            "Fetch the newest results of each game from the official sources (China Welfare"
+            " Lottery, China Sports Lottery) into a local SQLite store.  Every record is"
+            " validated first; a record that fails is not kept, one that differs from the"
+            " stored draw is a conflict and is not overwritten."
+        ),
+        epilog=(
+            "exit status: 0 every game synced cleanly; 1 conflicts, rejected records, a stale"
+            " source or a blocked one; 2 a usage error or no source answered.  The sources'"
+            " addresses can be changed with LOTTERY_CWL_URL and LOTTERY_SPORTTERY_URL."
+        ),
+    )
+    syn.add_argument(
+        "games",
+        nargs="*",
+        type=game_type,
+        metavar="GAME",
+        help="games to sync (default: every game with a feed)",
+    )
+    _store_option(syn)
+    syn.add_argument("--since", metavar="ISSUE", help="fetch back to this issue (and re-check)")
+    syn.add_argument("--full", action="store_true", help="fetch the whole history")
+    syn.add_argument(
+        "--accept-source",
+        action="store_true",
+        help="replace a stored draw the source now gives differently (logged in the store)",
+    )
+    syn.add_argument(
+        "--pace",
+        type=_seconds,
+        default=1.0,
+        metavar="SECONDS",
+        help="wait at least this long between requests (default 1)",
+    )
+    syn.add_argument(
+        "--backoff",
+        type=_seconds,
+        default=1.0,
+        metavar="SECONDS",
+        help="first wait before a retry, doubled each time (default 1)",
+    )
+    syn.add_argument("--json", action="store_true", help="print JSON")
+    syn.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    exp = sub.add_parser(
+        "export",
+        help="write a game's stored history as CSV or JSON",
+        description="Write the stored draws of a game, oldest first, in the library's own"
+        " CSV or JSON; `lottery validate` reads either back to the same draws.",
+    )
+    exp.add_argument("game", type=game_type, metavar="GAME", help="game code or name")
+    _store_option(exp)
+    exp.add_argument("--format", choices=("csv", "json"), default="csv", help="default csv")
+    exp.add_argument("--since", metavar="ISSUE", help="from this issue on")
+
+
+def _store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store",
+        metavar="PATH",
+        help=f"the store file (default {_io.default_store_path()})",
+    )
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        msg = f"not a number of seconds: {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not 0 <= value <= 3600:
+        msg = f"seconds must be 0…3600, not {text}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -238,6 +319,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def _games(args: argparse.Namespace) -> int:
+    from lottery._money import json_default  # noqa: PLC0415 - loaded when used
+    from lottery.registry import games  # noqa: PLC0415
+
     if args.json:
         data = [
             {

@@ -28,7 +28,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import sys
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -37,6 +36,7 @@ from typing import Any, Final, Literal, Self
 
 import attrs
 
+from lottery import _io
 from lottery._money import json_default
 from lottery._schema import MIGRATIONS, SCHEMA_VERSION, connect
 from lottery.exceptions import LotteryError, UnreadableInput
@@ -65,16 +65,7 @@ MAGIC: Final = b"SQLite format 3\x00"
 
 def default_path() -> Path:
     """``$XDG_DATA_HOME/lottery/draws.sqlite``, or the platform's user data folder."""
-    xdg = os.environ.get("XDG_DATA_HOME", "").strip()
-    if xdg:
-        base = Path(xdg)
-    elif sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path.home() / ".local" / "share"
-    return base / "lottery" / "draws.sqlite"
+    return _io.default_store_path()
 
 
 def is_store(path: str | os.PathLike[str]) -> bool:
