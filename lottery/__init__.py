@@ -29,7 +29,7 @@ from lottery._version import __version__
 if TYPE_CHECKING:  # the names the package offers; imported when first used (start-up stays light)
     from collections.abc import Callable
 
-    from lottery.batch import Rejected, Tally, Winner, check_many
+    from lottery.batch import check_many
     from lottery.check import CheckResult, Win, check
     from lottery.exceptions import (
         DuplicateNumber,
@@ -48,10 +48,12 @@ if TYPE_CHECKING:  # the names the package offers; imported when first used (sta
     from lottery.notation import parse_draw, parse_ticket
     from lottery.registry import games, get_game
     from lottery.rules import Edition, Game, Play, Tier, Zone
+    from lottery.tally import Rejected, Tally, Winner
 
 #: Where each public name lives: ``import lottery`` imports none of them until asked.
 _HOMES: dict[str, str] = {
-    **dict.fromkeys(("Rejected", "Tally", "Winner", "check_many"), "lottery.batch"),
+    "check_many": "lottery.batch",
+    **dict.fromkeys(("Rejected", "Tally", "Winner"), "lottery.tally"),
     **dict.fromkeys(("CheckResult", "Win", "check"), "lottery.check"),
     **dict.fromkeys(
         (

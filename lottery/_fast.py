@@ -21,7 +21,7 @@ from collections.abc import Callable
 from lottery.model import ADDON_WORD, Draw
 from lottery.rules import Zone
 
-__all__ = ["Scorer", "single_scorer"]
+__all__ = ["Scorer", "Shape", "ShapeReader", "shape_reader", "single_scorer"]
 
 #: (tiers won, multiple) of one single bet, or ``None``: take the general path.
 Scorer = Callable[[str], tuple[tuple[str, ...], int] | None]
@@ -223,3 +223,139 @@ def single_scorer(draw: Draw) -> Scorer | None:
     if scorer is not None and draw.edition.addons:
         return _with_addon(draw, scorer)
     return scorer
+
+
+#: A 复式 or 胆拖 line, reduced to what its result depends on: per zone (or position) how many
+#: numbers it holds and how many of them were drawn; with its text without the multiple, and
+#: the multiple.  Two lines with one key win alike: the tally counts each key once.
+Shape = tuple[tuple[int, ...], str, int]
+ShapeReader = Callable[[str], Shape | None]
+
+
+def shape_reader(draw: Draw) -> ShapeReader | None:
+    """For one draw, the key of a plain 复式 or 胆拖 line of the game's own play, if it has one.
+
+    Numbers are validated as the parser does (known tokens, no repeats, ``#``
+    only where a zone has 胆); counts and limits are left to the full parser,
+    which reads the first line of each key.  Anything else returns ``None``.
+    """
+    edition = draw.edition
+    if draw.game.fast_lane is not None or draw.game.play_required:
+        return None
+    zones = edition.ticket_zones
+    if all(not z.positional for z in zones):
+        special = draw.numbers[-1] if edition.special_ball else None
+        zone_keys = [
+            _ball_key(z, drawn, special) for z, drawn in zip(zones, draw.drawn, strict=False)
+        ]
+    elif all(z.positional for z in zones):
+        zone_keys = [_positions_key(z, drawn) for z, drawn in zip(zones, draw.drawn, strict=True)]
+    else:  # pragma: no cover - no game mixes the two
+        return None
+    most, addon = edition.max_multiple, bool(edition.addons)
+
+    def read(line: str) -> Shape | None:
+        peeled = _peel(line.strip(), addon=addon, most=most)
+        if peeled is None:
+            return None
+        body, added, times = peeled
+        parts = body.split("+")
+        if len(parts) != len(zone_keys):
+            return None
+        key: list[int] = [added]
+        for part, zone_key in zip(parts, zone_keys, strict=True):
+            if not zone_key(part, key):
+                return None
+        return tuple(key), f"{body} {ADDON_WORD}" if added else body, times
+
+    return read
+
+
+def _peel(text: str, *, addon: bool, most: int) -> tuple[str, bool, int] | None:
+    """Numbers, then an optional `` x5`` and (where the game has it) `` 追加``."""
+    added = addon and text.endswith(" " + ADDON_WORD)
+    if added:
+        text = text[: -len(ADDON_WORD)].rstrip()
+    body, sep, tail = text.rpartition(" x")
+    if not sep:
+        return text, added, 1
+    if len(tail) > 2 or not tail.isascii() or not tail.isdecimal():
+        return None
+    times = int(tail)
+    return (body, added, times) if 1 <= times <= most else None
+
+
+def _ball_key(
+    zone: Zone, drawn: frozenset[int] | tuple[int, ...], special: int | None = None
+) -> Callable[[str, list[int]], bool]:
+    """One ball zone, ``01 02 … 08`` or ``01 02 # 03 … 08``: (胆, 胆 drawn, 拖, 拖 drawn).
+
+    With a special number (七乐彩) also whether the 胆 and the 拖 hold it.
+    """
+    bits = {token: 1 << n for token, n in zone.tokens.items()}
+    mask = sum(1 << n for n in drawn)
+    extra = 0 if special is None else 1 << special
+    has_dan = zone.dan is not None
+
+    def key(text: str, out: list[int]) -> bool:
+        dan_text, mark, tuo_text = text.partition("#")
+        if not mark:
+            dan_text, tuo_text = "", text
+        elif not has_dan:
+            return False
+        dan = _mask(bits, dan_text)
+        tuo = _mask(bits, tuo_text)
+        if dan is None or tuo is None or dan & tuo or (mark and not dan):
+            return False
+        out += (
+            dan.bit_count(),
+            (dan & mask).bit_count(),
+            tuo.bit_count(),
+            (tuo & mask).bit_count(),
+        )
+        if extra:
+            out += (dan & extra != 0, tuo & extra != 0)
+        return True
+
+    return key
+
+
+def _positions_key(
+    zone: Zone, drawn: frozenset[int] | tuple[int, ...]
+) -> Callable[[str, list[int]], bool]:
+    """A positional zone split by ``|`` (``01|2|345``): per position (numbers, drawn or not)."""
+    bits = {token: 1 << n for token, n in zone.tokens.items()}
+    drawn_bits = [1 << n for n in drawn]
+    size, digits = zone.size, zone.digits
+
+    def key(text: str, out: list[int]) -> bool:
+        groups = text.split("|") if size > 1 else [text]
+        if len(groups) != size:
+            return False
+        for group, hit in zip(groups, drawn_bits, strict=True):
+            tokens = list(group.strip()) if digits else group.split()
+            if digits and " " in group.strip():
+                return False
+            mask = 0
+            for token in tokens:
+                bit = bits.get(token)
+                if bit is None or mask & bit:
+                    return False
+                mask |= bit
+            if not mask:
+                return False
+            out += (len(tokens), 1 if mask & hit else 0)
+        return True
+
+    return key
+
+
+def _mask(bits: dict[str, int], text: str) -> int | None:
+    """The numbers of ``text`` as a bit mask; ``None`` if one is unknown or repeats."""
+    mask = 0
+    for token in text.split():
+        bit = bits.get(token)
+        if bit is None or mask & bit:
+            return None
+        mask |= bit
+    return mask

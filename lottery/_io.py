@@ -11,17 +11,33 @@ from __future__ import annotations
 import codecs
 import io
 import os
+import stat
 import sys
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["SPLIT_SIZE", "default_store_path", "detect_encoding", "open_text"]
+__all__ = ["SPLIT_SIZE", "big_file", "default_store_path", "detect_encoding", "open_text"]
 
 _SAMPLE = 64 * 1024
 #: Ticket files smaller than this are checked in one process: starting workers costs more.
 SPLIT_SIZE = 4 << 20
+
+
+def big_file(path: str, min_size: int = SPLIT_SIZE) -> bool:
+    """Whether ``path`` is a regular file of ``min_size`` bytes or more (worth splitting).
+
+    A pipe, a FIFO or standard input is read once, by one process: opening it
+    again would take lines from the reader.
+    """
+    if path == "-":
+        return False
+    try:
+        status = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(status.st_mode) and status.st_size >= min_size
 
 
 def default_store_path() -> Path:

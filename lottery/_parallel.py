@@ -15,7 +15,6 @@ import json
 import multiprocessing
 import os
 import signal
-import stat
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -40,18 +39,8 @@ _SPLITTABLE = ("utf-8", "utf-8-sig", "gb18030")
 
 
 def splittable(path: str, min_size: int = MIN_SIZE) -> bool:
-    """Whether ``path`` is a regular file large enough to split over processes.
-
-    A pipe, a FIFO or standard input is read once, by one process: opening it
-    again would take lines from the reader.
-    """
-    if path == "-":
-        return False
-    try:
-        status = os.stat(path)
-    except OSError:
-        return False
-    return stat.S_ISREG(status.st_mode) and status.st_size >= min_size
+    """Whether ``path`` is a regular file large enough to split over processes."""
+    return _io.big_file(path, min_size)
 
 
 class _Range(io.RawIOBase):
@@ -110,48 +99,26 @@ def _worker(
     keep: int,
     rejections: str,
     progress: Any,  # noqa: ANN401 - a multiprocessing.Value
+    vectorised: bool,  # noqa: FBT001 - passed through the process's arguments
 ) -> dict[str, Any]:
     """Check one range of the file; return the tally as plain data (it crosses processes)."""
     game = get_game(code)
     draws = [parse_draw(game, text) for text in texts]
     start, end, first = span
-    raw = _Range(path, start, end)
-    text = io.TextIOWrapper(
-        io.BufferedReader(raw),
-        encoding=encoding if start == 0 else encoding.removesuffix("-sig"),
-        errors="replace",
-        newline=None,
-    )
+    stream = io.BufferedReader(_Range(path, start, end))
+    encoding = encoding if start == 0 else encoding.removesuffix("-sig")
     out = open(rejections, "w", encoding="utf-8")  # noqa: SIM115 - closed below
 
     def report(bad: Rejected) -> None:
         out.write(f"{bad.where}\t{bad.kind}\t{bad.reason}\n")
 
-    def lines() -> Any:  # noqa: ANN401 - a generator of str
-        done = 0
-        for count, line in enumerate(text):
-            done += len(line)
-            if not count & 0xFFFF:
-                with progress.get_lock():
-                    progress.value += done
-                done = 0
-            yield line
-        with progress.get_lock():
-            progress.value += done
-
     try:
-        tally = check_many(
-            lines(),
-            draws,
-            game=game,
-            keep_winners=keep,
-            keep_rejected=keep,
-            on_rejected=report,
-            first_line=first,
+        tally = (_vector if vectorised else _lines)(
+            stream, encoding, draws, game, keep, report, first, progress
         )
     finally:
         out.close()
-        text.close()
+        stream.close()
     return {
         "tickets": tally.tickets,
         "bets": tally.bets,
@@ -174,6 +141,78 @@ def _worker(
         "rejected_count": tally.rejected_count,
         "draws": tally.draws,
     }
+
+
+def _lines(
+    stream: Any,  # noqa: ANN401 - a buffered reader of the range
+    encoding: str,
+    draws: list[Draw],
+    game: Game,
+    keep: int,
+    report: Callable[[Rejected], None],
+    first: int,
+    progress: Any,  # noqa: ANN401 - a multiprocessing.Value
+) -> Tally:
+    """A range through check_many, line by line."""
+    text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline=None)
+
+    def lines() -> Any:  # noqa: ANN401 - a generator of str
+        done = 0
+        for count, line in enumerate(text):
+            done += len(line)
+            if not count & 0xFFFF:
+                with progress.get_lock():
+                    progress.value += done
+                done = 0
+            yield line
+        with progress.get_lock():
+            progress.value += done
+
+    try:
+        return check_many(
+            lines(),
+            draws,
+            game=game,
+            keep_winners=keep,
+            keep_rejected=keep,
+            on_rejected=report,
+            first_line=first,
+        )
+    finally:
+        text.detach()
+
+
+def _vector(
+    stream: Any,  # noqa: ANN401 - a buffered reader of the range
+    encoding: str,
+    draws: list[Draw],
+    game: Game,
+    keep: int,
+    report: Callable[[Rejected], None],
+    first: int,
+    progress: Any,  # noqa: ANN401 - a multiprocessing.Value
+) -> Tally:
+    """A range through the vectorised lane (one draw, numpy)."""
+    from lottery import vector  # noqa: PLC0415 - the optional lane
+
+    del game
+    seen = [0]
+
+    def moved(done: int) -> None:
+        with progress.get_lock():
+            progress.value += done - seen[0]
+        seen[0] = done
+
+    return vector.check_stream(
+        stream,
+        encoding,
+        draws[0],
+        keep_winners=keep,
+        keep_rejected=keep,
+        on_rejected=report,
+        on_progress=moved,
+        first_line=first,
+    )
 
 
 _SIGNALS = {signal.SIGINT, signal.SIGTERM}
@@ -254,6 +293,7 @@ def check_file(
     on_progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
     min_size: int = MIN_SIZE,
+    vectorised: bool = False,
 ) -> Tally | None:
     """The tally of a ticket file checked on every core, or ``None`` to check it in one.
 
@@ -280,7 +320,18 @@ def check_file(
         processes = [
             context.Process(
                 target=_run,
-                args=(result, path, encoding, span, game.code, texts, keep, name, progress),
+                args=(
+                    result,
+                    path,
+                    encoding,
+                    span,
+                    game.code,
+                    texts,
+                    keep,
+                    name,
+                    progress,
+                    vectorised,
+                ),
                 daemon=True,
             )
             for span, name, result in zip(spans, files, results, strict=True)

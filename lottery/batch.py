@@ -31,149 +31,19 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
-from types import MappingProxyType
-from typing import Any
-
-import attrs
 
 from lottery import _text
-from lottery._fast import Scorer, single_scorer
-from lottery._money import ZERO, tidy, to_json
+from lottery._fast import Scorer, shape_reader, single_scorer
+from lottery._money import ZERO, tidy
 from lottery.check import Win, check
 from lottery.exceptions import EditionMismatch, GameMismatch, LotteryError
 from lottery.model import Draw, Ticket
 from lottery.notation import parse_ticket
 from lottery.registry import get_game
 from lottery.rules import Game
+from lottery.tally import KEEP, Rejected, Tally, Winner
 
-__all__ = ["Rejected", "Tally", "Winner", "check_many", "read_for_draws"]
-
-#: How many winners and rejected inputs a tally keeps by default (all are counted).
-KEEP = 1000
-
-
-@attrs.frozen
-class Rejected:
-    """An input that is not a valid ticket: where it was and why."""
-
-    where: int
-    text: str
-    reason: str
-    kind: str
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready."""
-        return {"line": self.where, "text": self.text, "reason": self.reason, "kind": self.kind}
-
-
-@attrs.frozen
-class Winner:
-    """A ticket that won in one draw."""
-
-    where: int
-    ticket: str
-    issue: str
-    wins: tuple[Win, ...]
-    total: Decimal
-    multiple: int = 1
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready."""
-        return {
-            "line": self.where,
-            "ticket": self.ticket,
-            "issue": self.issue,
-            "tiers": {w.tier: w.count * self.multiple for w in self.wins},
-            "total": to_json(self.total),
-        }
-
-
-def _frozen_mapping(value: Mapping[str, int]) -> Mapping[str, int]:
-    return MappingProxyType(dict(value))
-
-
-@attrs.frozen
-class Tally:
-    """What a batch of tickets won, with the inputs that were rejected.
-
-    ``winners`` keeps the best winners only (1000 by default): best tier first,
-    then by line; ``rejected`` the first rejected inputs; ``winners_count`` and
-    ``rejected_count`` count them all.
-    """
-
-    tickets: int
-    bets: int
-    wins: Mapping[str, int] = attrs.field(converter=_frozen_mapping, hash=False)
-    total: Decimal
-    pending: tuple[str, ...]
-    winners: tuple[Winner, ...]
-    winners_count: int
-    rejected: tuple[Rejected, ...]
-    rejected_count: int
-    draws: int
-    #: The tier names, best first: how winners rank when tallies merge.
-    order: tuple[str, ...] = attrs.field(default=(), eq=False)
-    #: How many winners and rejected inputs the tally keeps.
-    keep: int = attrs.field(default=KEEP, eq=False)
-
-    @classmethod
-    def empty(cls, draws: int = 0, *, order: tuple[str, ...] = (), keep: int = KEEP) -> Tally:
-        """The tally of nothing: ``sum(tallies, Tally.empty())`` merges any number."""
-        return cls(0, 0, {}, ZERO, (), (), 0, (), 0, draws, order=order, keep=keep)
-
-    def __add__(self, other: Tally) -> Tally:
-        """The tally of both batches, as if checked in one pass (lines as each numbered them).
-
-        Counts, money and pending tiers add up; the winners kept are the best of
-        both (best tier, then line) and the rejected inputs the first by line,
-        each list cut to the larger ``keep``.
-        """
-        if not isinstance(other, Tally):
-            return NotImplemented
-        order = self.order or other.order
-        rank = {tier: i for i, tier in enumerate(order)}
-        keep = max(self.keep, other.keep)
-        wins = dict(self.wins)
-        for tier, count in other.wins.items():
-            wins[tier] = wins.get(tier, 0) + count
-        best = len(rank)
-
-        def ranked(w: Winner) -> tuple[int, int]:
-            return min((rank.get(x.tier, best) for x in w.wins), default=best), w.where
-
-        return Tally(
-            self.tickets + other.tickets,
-            self.bets + other.bets,
-            dict(sorted(wins.items(), key=lambda item: rank.get(item[0], best))),
-            tidy(self.total + other.total),
-            tuple(
-                sorted(
-                    dict.fromkeys((*self.pending, *other.pending)), key=lambda t: rank.get(t, best)
-                )
-            ),
-            tuple(sorted((*self.winners, *other.winners), key=ranked)[:keep]),
-            self.winners_count + other.winners_count,
-            tuple(sorted((*self.rejected, *other.rejected), key=lambda r: r.where)[:keep]),
-            self.rejected_count + other.rejected_count,
-            max(self.draws, other.draws),
-            order=order,
-            keep=keep,
-        )
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready (the command line's ``--json``)."""
-        return {
-            "tickets": self.tickets,
-            "rejected": [r.to_dict() for r in self.rejected],
-            "rejected_count": self.rejected_count,
-            "bets": self.bets,
-            "wins": dict(self.wins),
-            "total": to_json(self.total),
-            "pending": list(self.pending),
-            "winners": [w.to_dict() for w in self.winners],
-            "winners_count": self.winners_count,
-            "draws": self.draws,
-        }
+__all__ = ["OneDraw", "Rejected", "Tally", "Winner", "check_many", "read_for_draws"]
 
 
 class _Counter:
@@ -230,6 +100,8 @@ class _Counter:
         """Whether a winner of this rank and line would be among the best kept."""
         if len(self.best) < self.keep_winners:
             return True
+        if not self.best:  # keep_winners=0: count them, keep none
+            return False
         worst_rank, worst_line = -self.best[0][0], -self.best[0][1]
         return (rank, where) < (worst_rank, worst_line)
 
@@ -268,12 +140,8 @@ class _Counter:
 
 def _fast_lane(draws: list[Draw]) -> list[tuple[Draw, Scorer | None, dict[str, Decimal | None]]]:
     """Each draw with its fast scorer (only for a single draw: it pays off over many tickets)."""
-    lane = []
     single = len(draws) == 1
-    for draw in draws:
-        prizes = {tier.name: draw.paid(tier.name) for tier in draw.edition.tiers}
-        lane.append((draw, single_scorer(draw) if single else None, prizes))
-    return lane
+    return [(draw, single_scorer(draw) if single else None, _prizes(draw)) for draw in draws]
 
 
 def check_many(
@@ -350,46 +218,233 @@ def _one_draw(
     game: Game,
     first_line: int,
 ) -> None:
-    """One draw: plain single bets take the fast lane, the rest the general path.
-
-    Winning single bets are tallied by the tuple of tiers they won and turned
-    into money once at the end; only the first winners become objects.
-    """
-    draw, scorer, prizes = lane[0]
-    assert scorer is not None  # noqa: S101 - checked by the caller
-    by_tiers: dict[tuple[str, ...], int] = {}
-    fast_tickets = fast_bets = 0
-    rank_of = counter.rank
+    """One draw: single bets take the fast lane, 复式 and 胆拖 the shape lane, the rest in full."""
+    one = OneDraw(counter, lane, game)
+    scorer, singles, fed = one.scorer, one.singles, one.feed
     for where, item in enumerate(tickets, first_line):
         if type(item) is str:
             scored = scorer(item)
             if scored is not None:
-                tiers, times = scored
-                fast_tickets += 1
-                fast_bets += times
-                if tiers:
-                    by_tiers[tiers] = by_tiers.get(tiers, 0) + times
-                    counter.winners_count += 1
-                    rank = rank_of[tiers[0]]
-                    if counter.wants(rank, where):
-                        wins = tuple(Win(t, 1, prizes[t]) for t in tiers)
-                        known = (prizes[t] or ZERO for t in tiers)
-                        total = tidy(sum(known, ZERO) * times)
-                        counter.keep(
-                            rank, where, Winner(where, item.strip(), draw.issue, wins, total, times)
-                        )
+                singles(where, item, *scored)
                 continue
-        _one_item(counter, where, item, lane, [draw], game)
-    counter.tickets += fast_tickets
-    counter.bets += fast_bets
-    for tiers, times in by_tiers.items():
-        for tier in tiers:
-            counter.wins[tier] = counter.wins.get(tier, 0) + times
-            prize = prizes[tier]
-            if prize is None:
-                counter.pending[tier] = None
-            else:
-                counter.total += prize * times
+        fed(where, item)
+    one.close()
+
+
+class OneDraw:
+    """The tally of tickets against one draw, fed line by line or in bulk (the vectorised lane).
+
+    Winning single bets are tallied by the tuple of tiers they won and turned
+    into money once at the end; only the winners kept become objects.
+    """
+
+    def __init__(
+        self,
+        counter: _Counter,
+        lane: list[tuple[Draw, Scorer | None, dict[str, Decimal | None]]],
+        game: Game,
+    ) -> None:
+        self.counter, self.lane, self.game = counter, lane, game
+        self.draw, scorer, self.prizes = lane[0]
+        assert scorer is not None  # noqa: S101 - a one-draw lane has its scorer
+        self.scorer = scorer
+        self.by_tiers: dict[tuple[str, ...], int] = {}
+        self.tickets = self.bets = 0
+        self.others = _Outcomes(counter, self.draw, game)
+        self._memos: dict[tuple[str, int], dict[int, _Outcome | None]] = {}
+
+    def memo(self, play: str, digits: int) -> dict[int, _Outcome | None]:
+        """What the tickets of ``play`` with these many digits won, by their digits (or None)."""
+        return self._memos.setdefault((play, digits), {})
+
+    @classmethod
+    def start(
+        cls,
+        draw: Draw,
+        *,
+        keep_winners: int = KEEP,
+        keep_rejected: int = KEEP,
+        on_rejected: Callable[[Rejected], None] | None = None,
+    ) -> OneDraw:
+        """A new tally against ``draw``."""
+        counter = _Counter(keep_winners, keep_rejected, on_rejected)
+        counter.rank = {tier.name: place for place, tier in enumerate(draw.edition.tiers)}
+        lane: list[tuple[Draw, Scorer | None, dict[str, Decimal | None]]]
+        lane = [(draw, single_scorer(draw) or _never, _prizes(draw))]
+        return cls(counter, lane, draw.game)
+
+    def singles(self, where: int, text: str, tiers: tuple[str, ...], times: int) -> None:
+        """One plain single bet that won ``tiers`` (``times`` over)."""
+        self.tickets += 1
+        self.bets += times
+        if tiers:
+            self.won(tiers, times, 1)
+            counter = self.counter
+            rank = counter.rank[tiers[0]]
+            if counter.wants(rank, where):
+                self.keep(where, text.strip(), tiers, times)
+
+    def won(self, tiers: tuple[str, ...], times: int, tickets: int) -> None:
+        """``tickets`` winning single bets of one pattern, ``times`` bets in all."""
+        self.by_tiers[tiers] = self.by_tiers.get(tiers, 0) + times
+        self.counter.winners_count += tickets
+
+    def keep(self, where: int, text: str, tiers: tuple[str, ...], times: int) -> None:
+        """Keep a winning single bet among the best winners, if it is one of them."""
+        prizes = self.prizes
+        wins = tuple(Win(t, 1, prizes[t]) for t in tiers)
+        total = tidy(sum((prizes[t] or ZERO for t in tiers), ZERO) * times)
+        rank = self.counter.rank[tiers[0]]
+        self.counter.keep(rank, where, Winner(where, text, self.draw.issue, wins, total, times))
+
+    def feed(self, where: int, item: object) -> None:
+        """Any other input: the shape and text lanes, else the general path."""
+        if type(item) is str and self.others.tally(where, item):
+            return
+        _one_item(self.counter, where, item, self.lane, [self.draw], self.game)
+
+    def close(self) -> None:
+        """Add what was counted in bulk to the tally."""
+        counter, prizes = self.counter, self.prizes
+        counter.tickets += self.tickets
+        counter.bets += self.bets
+        for tiers, times in self.by_tiers.items():
+            for tier in tiers:
+                counter.wins[tier] = counter.wins.get(tier, 0) + times
+                prize = prizes[tier]
+                if prize is None:
+                    counter.pending[tier] = None
+                else:
+                    counter.total += prize * times
+        self.by_tiers.clear()
+        self.tickets = self.bets = 0
+        self.others.close()
+
+    def tally(self) -> Tally:
+        """The tally so far (after :meth:`close`)."""
+        order = {t.name: i for i, t in enumerate(self.draw.edition.tiers)}
+        return self.counter.freeze(1, order)
+
+
+def _never(line: str) -> None:
+    """No fast lane: every line takes the general path."""
+    del line
+
+
+def _prizes(draw: Draw) -> dict[str, Decimal | None]:
+    return {tier.name: draw.paid(tier.name) for tier in draw.edition.tiers}
+
+
+#: A valid ticket's result in one draw, at multiple 1: its bets and its wins.
+_Outcome = tuple[int, tuple[Win, ...]]
+#: Distinct texts of other plays remembered per draw (digit games have few).
+_TEXTS = 1 << 16
+
+
+class _Outcomes:
+    """Lines that are not plain single bets, tallied by what decides their result.
+
+    A 复式 or 胆拖 line of the game's own play is reduced to its shape (see
+    :func:`lottery._fast.shape_reader`); the first line of each shape is read
+    and checked in full, the others count as it did.  Other plays' lines
+    (组选3 116, 直选和值 13 …) are remembered by their text.  A line the full
+    reader rejects is never remembered: the general path rejects it again.
+    """
+
+    def __init__(self, counter: _Counter, draw: Draw, game: Game) -> None:
+        self.counter, self.draw, self.game = counter, draw, game
+        self.shape = shape_reader(draw)
+        self.by_shape: dict[tuple[int, ...], _Outcome] = {}
+        self.by_text: dict[str, tuple[_Outcome, int]] = {}
+        self.times: dict[tuple[Win, ...], int] = {}
+        self.shown: dict[str, str] = {}  # a winning text in canonical form
+
+    def tally(self, where: int, line: str) -> bool:
+        """Count ``line`` if its result is known or can be learnt; ``False``: the general path."""
+        shape = self.shape(line) if self.shape is not None else None
+        if shape is not None:
+            key, text, times = shape
+            outcome = self.by_shape.get(key)
+            if outcome is None:
+                learnt = self._learn(text)
+                if learnt is None:
+                    return False
+                outcome = self.by_shape[key] = learnt[0]
+            text = line.strip()  # a winner is shown with its multiple
+        else:
+            text = line.strip()
+            known = self.by_text.get(text)
+            if known is None:
+                if not text or text.startswith("#") or len(self.by_text) >= _TEXTS:
+                    return False
+                learnt = self._learn(text)
+                if learnt is None:
+                    return False
+                known = self.by_text[text] = learnt
+            outcome, times = known
+        self._count(where, text, outcome, times)
+        return True
+
+    def _learn(self, text: str) -> tuple[_Outcome, int] | None:
+        try:
+            result = check(parse_ticket(self.game, text, issue=self.draw.issue), self.draw)
+        except LotteryError:
+            return None
+        return (result.bets, result.wins), result.multiple
+
+    def learn(self, text: str) -> _Outcome | None:
+        """The result of the ticket ``text`` (at multiple 1), or ``None`` if it is not valid."""
+        learnt = self._learn(text)
+        return None if learnt is None or learnt[1] != 1 else learnt[0]
+
+    def _count(self, where: int, text: str, outcome: _Outcome, times: int) -> None:
+        self.counted(outcome, 1, times)
+        if outcome[1]:
+            self.keep(where, text, outcome, times)
+
+    def counted(self, outcome: _Outcome, tickets: int, times: int) -> None:
+        """``tickets`` tickets of one outcome, ``times`` multiples in all."""
+        counter = self.counter
+        bets, wins = outcome
+        counter.tickets += tickets
+        counter.bets += bets * times
+        if wins:
+            self.times[wins] = self.times.get(wins, 0) + times
+            counter.winners_count += tickets
+
+    def rank(self, outcome: _Outcome) -> int:
+        """Where its best tier ranks (lower is better; no win ranks last)."""
+        rank = self.counter.rank
+        return min((rank.get(w.tier, len(rank)) for w in outcome[1]), default=len(rank))
+
+    def keep(self, where: int, text: str, outcome: _Outcome, times: int) -> bool:
+        """Keep a winning ticket among the best, shown in canonical form; whether it was."""
+        counter, wins = self.counter, outcome[1]
+        rank = self.rank(outcome)
+        if not counter.wants(rank, where):
+            return False
+        known = sum((w.prize * w.count for w in wins if w.prize is not None), ZERO)
+        shown = self.shown.get(text)
+        if shown is None:
+            shown = str(parse_ticket(self.game, text, issue=self.draw.issue))
+            if len(self.shown) < _TEXTS:
+                self.shown[text] = shown
+        counter.keep(
+            rank, where, Winner(where, shown, self.draw.issue, wins, tidy(known * times), times)
+        )
+        return True
+
+    def close(self) -> None:
+        """Add the wins counted by outcome to the tally."""
+        counter = self.counter
+        times_of, self.times = self.times, {}
+        for wins, times in times_of.items():
+            for win in wins:
+                counter.wins[win.tier] = counter.wins.get(win.tier, 0) + win.count * times
+                if win.prize is None:
+                    counter.pending[win.tier] = None
+                else:
+                    counter.total += win.prize * win.count * times
 
 
 def _check_text(

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lottery
+import lottery.batch
 from lottery import strategies as lst
 from lottery._parallel import check_file
 
@@ -212,3 +213,43 @@ def test_adding_the_empty_tally_changes_nothing() -> None:
     tally = lottery.check_many(["02 05 07 08 20 27 + 04", "oops"], [_DRAW])
     assert tally + lottery.Tally.empty() == tally
     assert lottery.Tally.empty() + tally == tally
+
+
+def _variants(text: str) -> list[str]:
+    return [text, f"  {text} ", text + " x3", text.replace(" ", "  "), text + " 追加", text + "x"]
+
+
+@settings(max_examples=40)
+@given(data=st.data())
+def test_the_lanes_give_the_general_paths_tally(data: st.DataObject) -> None:
+    """One draw: the single-bet, shape and text lanes tally exactly as every line read in full."""
+    game = data.draw(lst.games())
+    draw = data.draw(lst.draws(game=game))
+    tickets = data.draw(st.lists(lst.tickets(game=game, max_bets=3000), max_size=8))
+    items = [v for t in tickets for v in _variants(str(t))]
+    items += data.draw(st.lists(lines, max_size=4))
+    items = data.draw(st.permutations(items * 2))  # repeats: the remembered results
+    fast = lottery.check_many(items, [draw], keep_winners=5)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(lottery.batch, "single_scorer", lambda draw: None)
+        slow = lottery.check_many(items, [draw], keep_winners=5)
+    assert (fast.tickets, fast.bets, dict(fast.wins), fast.total, fast.pending) == (
+        slow.tickets,
+        slow.bets,
+        dict(slow.wins),
+        slow.total,
+        slow.pending,
+    )
+    assert fast.rejected == slow.rejected
+    assert fast.winners_count == slow.winners_count
+    for a, b in zip(fast.winners, slow.winners, strict=True):
+        assert (a.where, a.issue, a.wins, a.total, a.multiple) == (
+            b.where,
+            b.issue,
+            b.wins,
+            b.total,
+            b.multiple,
+        )
+        assert lottery.parse_ticket(game, a.ticket, issue=draw.issue) == lottery.parse_ticket(
+            game, b.ticket, issue=draw.issue
+        )

@@ -178,7 +178,7 @@ def test_a_failing_worker_says_so_in_one_line(tmp_path: pathlib.Path) -> None:
         "from lottery import _parallel\n"
         f"_parallel._run({str(tmp_path / 'tally.json')!r}, {str(tmp_path / 'missing.txt')!r},"
         " 'utf-8', (0, 10, 1), 'ssq', [], 10,"
-        f" {str(tmp_path / 'rejected.txt')!r}, None)\n"
+        f" {str(tmp_path / 'rejected.txt')!r}, None, False)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 import lottery
 import lottery.batch
 from lottery import strategies as lst
-from lottery._fast import single_scorer
+from lottery._fast import shape_reader, single_scorer
 
 GAMES = [g.code for g in lottery.games()]
 
@@ -148,3 +148,92 @@ def test_the_addon_lane_agrees_with_check(line: str) -> None:
     fast, expected = lane_and_check(draw, line)
     if "追加" in line and line.count("追加") == 1 and " 追加" in line.replace("\t", " "):
         assert fast == expected  # the plain forms take the lane
+
+
+def _multi_bets() -> st.SearchStrategy[tuple[lottery.Ticket, lottery.Draw]]:
+    """复式 and 胆拖 of every game's own play, with draws of their edition."""
+    return st.tuples(lst.games(), st.sampled_from(["复式", "胆拖"])).flatmap(
+        lambda gf: lst.matches(game=gf[0], form=gf[1], play=gf[0].default_play.name)
+    )
+
+
+@given(_multi_bets(), st.integers(1, 3))
+def test_every_multi_bet_has_a_shape(pair: tuple[lottery.Ticket, lottery.Draw], times: int) -> None:
+    """Fails if the shape lane is switched off or skips a game, a form or a zone."""
+    ticket, draw = pair
+    reader = shape_reader(draw)
+    if draw.game.fast_lane is not None or draw.game.play_required:
+        assert reader is None  # 快乐8: its plays are read in full
+        return
+    assert reader is not None, draw
+    line = str(ticket) + (f" x{times}" if ticket.multiple == 1 else "")
+    shape = reader(line)
+    assert shape is not None, line
+    _, text, multiple = shape
+    assert multiple == lottery.parse_ticket(draw.game, line, issue=draw.issue).multiple
+    assert lottery.parse_ticket(draw.game, text, issue=draw.issue).multiple == 1
+
+
+@given(st.data())
+def test_one_shape_one_result(data: st.DataObject) -> None:
+    """Two valid lines with one shape win alike in the draw (what the tally relies on)."""
+    game = data.draw(lst.games())
+    draw = data.draw(lst.draws(game=game))
+    reader = shape_reader(draw)
+    if reader is None:
+        return
+    seen: dict[tuple[int, ...], tuple[int, tuple[lottery.Win, ...]]] = {}
+    for ticket in data.draw(st.lists(lst.tickets(game=game, max_bets=5000), max_size=20)):
+        line = str(ticket)
+        try:
+            mine = lottery.parse_ticket(game, line, issue=draw.issue)
+            result = lottery.check(mine, draw)
+        except lottery.LotteryError:
+            continue
+        shape = reader(line)
+        if shape is None:
+            continue
+        key, _, times = shape
+        assert times == result.multiple
+        outcome = (result.bets, result.wins)
+        assert seen.setdefault(key, outcome) == outcome, line
+
+
+@pytest.mark.parametrize("code", GAMES)
+@given(data=st.data())
+def test_shapes_are_only_given_to_valid_looking_lines(code: str, data: st.DataObject) -> None:
+    """A line with a repeat, an unknown token or a misplaced 胆 has no shape."""
+    draw = data.draw(lst.draws(game=code))
+    reader = shape_reader(draw)
+    if reader is None:
+        return
+    bad = data.draw(lst.invalid_tickets(game=code))
+    shape = reader(bad.text)
+    if shape is not None:  # only counts or limits can be wrong: the full reader decides
+        with pytest.raises(lottery.LotteryError):
+            lottery.parse_ticket(draw.game, shape[1], issue=draw.issue)
+
+
+def test_check_many_reads_each_shape_and_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """复式, 胆拖 and other plays' lines are read in full once per shape or text; fails if off."""
+    parsed: list[str] = []
+    real = lottery.batch.parse_ticket
+
+    def spy(game: object, text: str, **kwargs: object) -> lottery.Ticket:
+        parsed.append(text)
+        return real(game, text, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(lottery.batch, "parse_ticket", spy)
+    ssq = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
+    lines = [  # one shape: 8 red of which 1 drawn, 2 blue of which none
+        f"01 03 {n:02d} 09 10 11 12 13 + 05 06" for n in (2, 5, 7, 8, 20, 27)
+    ] * 50 + ["01 # 03 04 06 09 10 11 + 05"] * 100
+    tally = lottery.check_many(lines, [ssq], keep_winners=0)
+    assert tally.tickets == 400
+    assert len(parsed) == 2
+    pl3 = lottery.parse_draw("pl3", "161", issue="19048")
+    parsed.clear()
+    lines = ["组选3 116", "组选6 123 x2", "组选3 116"] * 100
+    tally = lottery.check_many(lines, [pl3], keep_winners=0)
+    assert (tally.tickets, dict(tally.wins)) == (300, {"组选3": 200})
+    assert len(parsed) == 2
