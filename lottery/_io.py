@@ -18,11 +18,21 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["SPLIT_SIZE", "big_file", "default_store_path", "detect_encoding", "open_text"]
+__all__ = [
+    "SPLIT_SIZE",
+    "VECTOR_SPLIT_SIZE",
+    "big_file",
+    "default_store_path",
+    "detect_encoding",
+    "open_text",
+]
 
 _SAMPLE = 64 * 1024
 #: Ticket files smaller than this are checked in one process: starting workers costs more.
 SPLIT_SIZE = 4 << 20
+#: The same with the vectorised lane (one draw, numpy): one process checks ~10 million single
+#: bets a second, and a 92 MB file split over 2 workers was no faster (docs/performance.md).
+VECTOR_SPLIT_SIZE = 256 << 20
 
 
 def big_file(path: str, min_size: int = SPLIT_SIZE) -> bool:

@@ -143,8 +143,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help=(
             "processes for a --tickets file: 1 to the number of cores, 0 or auto to decide"
-            f" (a regular file of {_io.SPLIT_SIZE >> 20} MB or more is split, or with numpy"
-            " one of 256 MB or more against one draw; default auto)"
+            f" (a regular file of {_io.SPLIT_SIZE >> 20} MB or more is split; with numpy, against"
+            f" one draw, one of {_io.VECTOR_SPLIT_SIZE >> 20} MB or more; default auto)"
         ),
     )
     chk.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -367,14 +367,9 @@ def _tally_file(
     return tally
 
 
-#: With the vectorised lane one process checks ~10 million single bets a second; starting
-#: and merging workers pays only on files this large (when --workers is left to decide).
-VECTOR_SPLIT_SIZE = 256 << 20
-
-
 def _split_size(workers: int, *, vectorised: bool) -> int:
     """The smallest file worth splitting over processes: asked for, or where it pays."""
-    return VECTOR_SPLIT_SIZE if vectorised and workers == 0 else _io.SPLIT_SIZE
+    return _io.VECTOR_SPLIT_SIZE if vectorised and workers == 0 else _io.SPLIT_SIZE
 
 
 def _vectorised() -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
@@ -229,17 +229,22 @@ def _items(items: Iterator[Any], source: str, game: Game | None) -> Iterator[Rec
             yield _plain(item, source, where, game)
 
 
+def _as_text(item: Mapping[str, Any]) -> Callable[[], str]:
+    """The record as JSON text, made only if a message shows it."""
+    return lambda: shorten(json.dumps(item, ensure_ascii=False))
+
+
 def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) -> Record:
     """A China Welfare Lottery draw notice ([O-cwl-feed])."""
     name = item.get("name")
     game = feed_game("cwl", name) if isinstance(name, str) else None
     game = game or _game_named(name, hint)
-    text = json.dumps(item, ensure_ascii=False)
+    text = _as_text(item)
     if game is None:
         return Record(
             source,
             where,
-            shorten(text),
+            text,
             None,
             error=f"unknown game {item.get('name')!r}",
             kind="game",
@@ -331,7 +336,7 @@ def _levels(
 
 def _sporttery(item: Mapping[str, Any], source: str, where: str, hint: Game | None) -> Record:
     """A China Sports Lottery history record ([O-sporttery-feed])."""
-    text = json.dumps(item, ensure_ascii=False)
+    text = _as_text(item)
     code = str(item.get("lotteryGameNum") or "").strip()
     game = _game_named(item.get("lotteryGameName"), None)
     if game is None and code:
@@ -340,9 +345,7 @@ def _sporttery(item: Mapping[str, Any], source: str, where: str, hint: Game | No
         game = hint
     if game is None:
         name = item.get("lotteryGameName") or code
-        return Record(
-            source, where, shorten(text), None, error=f"unknown game {name!r}", kind="game"
-        )
+        return Record(source, where, text, None, error=f"unknown game {name!r}", kind="game")
     issue = item.get("lotteryDrawNum")
     result = str(item.get("lotteryDrawResult") or "")
     prizes, promotions, winners = _levels(game, item)
@@ -451,7 +454,7 @@ def _plain(item: Mapping[str, Any], source: str, where: str, hint: Game | None) 
     The field names public histories use are read (docs/announcements.md has the table):
     the numbers in one field, or one field per zone (``redBalls`` + ``blueBall``).
     """
-    text = json.dumps(item, ensure_ascii=False)
+    text = _as_text(item)
     name = item.get("game") or item.get("lottery") or item.get("lotteryName") or item.get("name")
     game = _game_named(name, hint)
     issue = next((item[k] for k in _ISSUE_KEYS if item.get(k) not in (None, "")), None)

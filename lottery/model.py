@@ -143,7 +143,43 @@ class Draw(_Memo):
             msg = f"pool_before must be a whole number of yuan ≥ 0, not {self.pool_before!r}"
             raise TypeError(msg)
         object.__setattr__(self, "issue", game.parse_issue(self.issue))
-        edition = game.edition(self.issue)
+        self._settle(game.edition(self.issue))
+
+    @classmethod
+    def _read(
+        cls,
+        game: Game,
+        issue: str,
+        edition: Edition,
+        numbers: tuple[int, ...],
+        date: datetime.date | None,
+        prizes: tuple[tuple[str, Decimal], ...],
+        *,
+        special_period: bool | None,
+        pool_before: int | None,
+        promotions: tuple[tuple[str, Decimal], ...],
+    ) -> Draw:
+        """A draw from a reader that has read its issue (official), edition and typed values.
+
+        Only the draw's own rules are checked here (numbers, prizes, period): once.
+        """
+        draw = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(draw, "_cache", {})
+        setattr_(draw, "game", game)
+        setattr_(draw, "issue", issue)
+        setattr_(draw, "numbers", numbers)
+        setattr_(draw, "date", date)
+        setattr_(draw, "prizes", prizes)
+        setattr_(draw, "special_period", special_period)
+        setattr_(draw, "pool_before", pool_before)
+        setattr_(draw, "promotions", promotions)
+        draw._settle(edition)
+        return draw
+
+    def _settle(self, edition: Edition) -> None:
+        """Check the draw against its edition's rules; sort what has an order."""
+        game = self.game
         self._cache["edition"] = edition
         object.__setattr__(self, "numbers", _check_draw_numbers(game, edition, self.numbers))
         if self.special_period is not None and not edition.has_period:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
@@ -20,7 +20,7 @@ from lottery.exceptions import InvalidCount, InvalidFormat, InvalidIssue, Lotter
 from lottery.grammar import read_numbers, scan_numbers
 from lottery.model import Draw
 from lottery.records import Record
-from lottery.rules import Game
+from lottery.rules import Edition, Game
 
 __all__ = ["make_record"]
 
@@ -43,10 +43,57 @@ def _read_date(
     return found[0], found[1]
 
 
+def _numbers(game: Game, edition: Edition, numbers: str | Sequence[int]) -> tuple[int, ...]:
+    """A record's numbers: plain ones in one pass, anything else through the grammar."""
+    if not isinstance(numbers, str):
+        return tuple(numbers)
+    plain = _plain_numbers(edition, numbers)
+    if plain is not None:
+        return plain
+    norm = _text.normalize(numbers)
+    if _PLAIN.fullmatch(norm) is None:  # labels, hyphens: through the grammar
+        scanned, stop = scan_numbers(norm, 0, len(norm), edition)
+        norm = scanned if not norm[stop:].strip() else norm
+    return read_numbers(game, edition, norm)
+
+
+def _plain_numbers(edition: Edition, text: str) -> tuple[int, ...] | None:
+    """``3,2,6``, ``01 02 03 04 05 06 + 07``: each number a known token, one pass; else ``None``.
+
+    Anything else (glued digits, labels, a bad number) is read by the grammar,
+    which explains what is wrong.
+    """
+    zones = edition.zones
+    parts = text.split("+")
+    if len(parts) == len(zones):
+        groups = [part.replace(",", " ").split() for part in parts]
+        if any(len(g) != z.size for g, z in zip(groups, zones, strict=True)):
+            return None
+    elif len(parts) == 1:
+        tokens = text.replace(",", " ").split()
+        if len(tokens) != edition.size:
+            return None
+        groups = []
+        for zone in zones:
+            groups.append(tokens[: zone.size])
+            tokens = tokens[zone.size :]
+    else:
+        return None
+    out: list[int] = []
+    for zone, group in zip(zones, groups, strict=True):
+        table = zone.tokens
+        for token in group:
+            number = table.get(token)
+            if number is None:
+                return None
+            out.append(number)
+    return tuple(out)
+
+
 def make_record(
     source: str,
     where: str,
-    text: str,
+    text: str | Callable[[], str],
     game: Game | None,
     *,
     issue: str | None,
@@ -62,7 +109,7 @@ def make_record(
     base = {
         "source": source,
         "where": where,
-        "text": _text.shorten(text),
+        "text": _text.shorten(text) if isinstance(text, str) else text,
         "game": game,
         "issue": issue,
         **extras,
@@ -79,31 +126,29 @@ def make_record(
         if numbers is None or (isinstance(numbers, str) and not numbers.strip()):
             msg = f"{game.label}: issue {official} has no numbers"
             raise InvalidCount(msg, game=game.code)
-        if isinstance(numbers, str):
-            norm = _text.normalize(numbers)
-            if _PLAIN.fullmatch(norm) is None:  # labels, hyphens: through the grammar
-                scanned, stop = scan_numbers(norm, 0, len(norm), edition)
-                norm = scanned if not norm[stop:].strip() else norm
-            values = read_numbers(game, edition, norm)
-        else:
-            values = tuple(numbers)
+        values = _numbers(game, edition, numbers)
         when, printed_weekday = _read_date(game, official, date)
         if printed_weekday and not base.get("weekday"):
             base["weekday"] = printed_weekday
-        known = [(tier, amount) for tier, amount in prizes if edition.has_tier(tier)]
-        base["foreign"] = tuple(
-            (tier, money(amount)) for tier, amount in prizes if not edition.has_tier(tier)
-        )
+        known = tuple((tier, money(amount)) for tier, amount in prizes if edition.has_tier(tier))
+        if len(known) < len(prizes):
+            base["foreign"] = tuple(
+                (tier, money(amount)) for tier, amount in prizes if not edition.has_tier(tier)
+            )
         if not edition.has_period:
             special = None  # a claim shows in ``foreign`` when it came with a 福运奖 amount
-        offers = tuple((t, a) for t, a in promotions if any(t == k for k, _ in known))
-        draw = Draw(
+        offers = tuple((t, money(a)) for t, a in promotions if any(t == k for k, _ in known))
+        if pool_before is not None and (type(pool_before) is not int or pool_before < 0):
+            msg = f"{game.label}: the pool before the draw is not a whole number of yuan ≥ 0"
+            raise InvalidFormat(msg, game=game.code, token=str(pool_before))
+        draw = Draw._read(  # noqa: SLF001 - its reader
             game,
             official,
+            edition,
             values,
             when,
-            tuple(known),
-            special,
+            known,
+            special_period=special,
             promotions=offers,
             pool_before=pool_before,
         )

@@ -10,7 +10,7 @@ kept for the validator's checks.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
@@ -33,6 +33,10 @@ def _extras(
     return tuple((str(name), tuple(numbers)) for name, numbers in items)
 
 
+def _shown(text: str | Callable[[], str]) -> str:
+    return text if isinstance(text, str) else text()
+
+
 @attrs.frozen
 class Record:
     """One input record: where it came from, and its draw or its error.
@@ -43,7 +47,15 @@ class Record:
 
     source: str
     where: str
-    text: str = ""
+    #: The record as read, cut for messages; a reader may give a function that makes it,
+    #: called only if a message needs it (a feed's records are rarely shown).
+    _text: str | Callable[[], str] = attrs.field(
+        default="",
+        alias="text",
+        eq=attrs.cmp_using(eq=lambda a, b: _shown(a) == _shown(b), require_same_type=False),
+        hash=False,
+        repr=lambda value: repr(_shown(value)),
+    )
     game: Game | None = None
     draw: Draw | None = None
     error: str | None = None
@@ -68,6 +80,15 @@ class Record:
     notes: tuple[str, ...] = ()
     #: Announced prizes of tiers the issue's rule edition does not have.
     foreign: tuple[tuple[str, Decimal], ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The record as read (cut for messages)."""
+        text = self._text
+        if not isinstance(text, str):
+            text = _shown(text)
+            object.__setattr__(self, "_text", text)
+        return text
 
     def extra_numbers(self, label: str) -> tuple[int, ...] | None:
         """The extra numbers labelled ``label`` (``试机号``), if the record has them."""

@@ -91,9 +91,13 @@ def get_game(name: str | Game) -> Game:
     return game
 
 
+_NO_CHECKS: Final = GameChecks()
+
+
 def checks(game: Game) -> GameChecks:
     """The checks only ``game`` needs (none: an empty :class:`~lottery.findings.GameChecks`)."""
-    return _CHECKS.get(game.code, GameChecks())
+    found = _CHECKS.get(game.code)
+    return found if found is not None else _NO_CHECKS
 
 
 def feed_game(feed: str, name: str) -> Game | None:

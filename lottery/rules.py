@@ -215,6 +215,10 @@ class Edition:
     _by_name: dict[str, Tier] = attrs.field(init=False, repr=False)
     #: Position of each tier by name, highest first.
     order: dict[str, int] = attrs.field(init=False, repr=False)
+    #: The tier paid only in a special period (双色球 2026's 福运奖), if any.
+    period_tier: str | None = attrs.field(init=False, repr=False)
+    #: Whether some fixed prizes depend on the pool before the draw.
+    pool_tiers: bool = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.special_ball and (
@@ -231,6 +235,9 @@ class Edition:
         )
         object.__setattr__(self, "_by_name", {t.name: t for t in self.tiers})
         object.__setattr__(self, "order", {t.name: i for i, t in enumerate(self.tiers)})
+        period = next((t.name for t in self.tiers if t.when is not None and not t.stacks), None)
+        object.__setattr__(self, "period_tier", period)
+        object.__setattr__(self, "pool_tiers", any(t.by_pool for t in self.tiers))
 
     def __repr__(self) -> str:
         since = f"from {self.first_issue}" if self.first_issue else "from the start"
@@ -250,16 +257,6 @@ class Edition:
     def has_period(self) -> bool:
         """Whether a tier is paid only in a special period (双色球 2026's 福运奖)."""
         return self.period_tier is not None
-
-    @property
-    def period_tier(self) -> str | None:
-        """The tier paid only in a special period, if the edition has one."""
-        return next((t.name for t in self.tiers if t.when is not None and not t.stacks), None)
-
-    @property
-    def pool_tiers(self) -> bool:
-        """Whether some fixed prizes depend on the pool before the draw."""
-        return any(t.by_pool for t in self.tiers)
 
     def pool_tables_fitting(self, announced: Mapping[str, Decimal]) -> tuple[int, ...]:
         """The pool tables (rows of ``Tier.by_pool``) that every announced amount of theirs fits."""

@@ -162,7 +162,8 @@ def _cell_int(row: Sequence[str], index: int | None) -> int | None:
     if index is None or index >= len(row):
         return None
     cell = row[index].strip().split(".", 1)[0]
-    return int(cell) if _text.is_digits(cell) and len(cell) < 16 else None
+    # ASCII first: then isdecimal() means 0-9 only (never ٣ or ²)
+    return int(cell) if cell.isascii() and cell.isdecimal() and len(cell) < 16 else None
 
 
 _ISSUE_CELL: Final = re.compile(r"第?([0-9]{5,7})期?")
@@ -181,6 +182,9 @@ def _separator(line: str) -> str | None:
 
 def _split(line: str, sep: str | None) -> list[str]:
     """The cells of a row, each normalised (full-width digits, CJK punctuation)."""
+    if line.isascii() and '"' not in line:  # the usual row: nothing to normalise or unquote
+        spaced = line.replace("\t", " ") if sep != "\t" and "\t" in line else line
+        return [cell.strip() for cell in (spaced.split() if sep is None else spaced.split(sep))]
     if sep is None:
         cells = _text.normalize(line).split()
     elif sep == ",":

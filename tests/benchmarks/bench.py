@@ -1,15 +1,21 @@
 """Benchmarks: print figures, assert nothing.
 
     python tests/benchmarks/bench.py            # everything
-    python tests/benchmarks/bench.py check      # one section: check, lines, batch, validate
+    python tests/benchmarks/bench.py one forms  # some sections
+
+Every figure is CPU time (the machine is shared: CPU time cancels most of its
+noise), best of several runs, printed next to a minimal pure-Python loop doing
+the same job's essential work, measured in the same run.
 
 Sections:
+- one: parse_ticket + check of one plain single bet of each game (µs, × the minimal loop).
 - check: µs per check() of the largest ticket of each game and play.
-- lines: single 双色球 bets per second, parsed from text and checked, through the
-  per-ticket API (parse_ticket + check) and the bulk API (check_many).
-- batch: the command line on a file of 1,000,000 single 双色球 tickets (command
-  start to result, peak memory), and a 10,000-draw history against one 复式.
-- validate: records per second for each input kind.
+- forms: check_many over every single-bet form and over 复式/胆拖 lines (tickets/s).
+- vector: the vectorised lane (numpy) over files of each single-bet form (bets/s).
+- batch: the command line on 1,000,000 双色球 singles (CPU, peak memory), with and
+  without numpy, and split over 2 processes; a 10,000-draw history against one 复式.
+- startup: import lottery, lottery --version, lottery --help (wall, best of 15).
+- validate: records per second for the real feeds and histories and each input kind.
 - stream: the command line on 100 MB text, CSV and JSON histories: records/s and peak memory
   (LOTTERY_BENCH_MB=20 for a quicker run).
 """
@@ -35,8 +41,85 @@ FIXTURES = os.path.join(ROOT, "tests", "fixtures")
 
 
 def _us(fn: Callable[[], object], number: int = 2000) -> float:
-    """Best of nine runs, µs per call (the machine is shared: the best is the signal)."""
-    return min(timeit.repeat(fn, number=number, repeat=9)) / number * 1e6
+    """Best of nine runs, µs of CPU per call (the machine is shared: the best is the signal)."""
+    return min(timeit.repeat(fn, number=number, repeat=9, timer=time.process_time)) / number * 1e6
+
+
+def _cpu(fn: Callable[[], object], repeat: int = 3) -> float:
+    """Best CPU seconds of ``repeat`` runs."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        fn()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+_RED = {f"{n:02d}": n for n in range(1, 34)}
+_BLUE = {f"{n:02d}": n for n in range(1, 17)}
+_DRAWN_RED, _DRAWN_BLUE = frozenset({2, 5, 7, 8, 20, 27}), frozenset({4})
+_TIERS = {(6, 1): "一等奖", (6, 0): "二等奖", (5, 1): "三等奖"}
+
+
+def _minimal_one(line: str) -> str | None:
+    """The minimal loop: read one 双色球 single (tokens, counts, repeats) and find its tier."""
+    red, _, blue = line.partition("+")
+    reds, blues = red.split(), blue.split()
+    if len(reds) != 6 or len(blues) != 1:
+        return None
+    a = {_RED[t] for t in reds}
+    b = {_BLUE[t] for t in blues}
+    if len(a) != 6:
+        return None
+    return _TIERS.get((len(a & _DRAWN_RED), len(b & _DRAWN_BLUE)))
+
+
+def _minimal_many(lines: list[str]) -> dict[tuple[int, int], int]:
+    """The minimal loop over many lines: the same checks, hit patterns counted."""
+    counts: dict[tuple[int, int], int] = {}
+    for line in lines:
+        red, _, blue = line.partition("+")
+        reds, blues = red.split(), blue.split()
+        if len(reds) != 6 or len(blues) != 1:
+            continue
+        a = {_RED[t] for t in reds}
+        b = {_BLUE[t] for t in blues}
+        if len(a) != 6:
+            continue
+        key = (len(a & _DRAWN_RED), len(b & _DRAWN_BLUE))
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
+ONE = [  # (game, issue, draw, a plain single bet)
+    ("ssq", "2019021", "02 05 07 08 20 27 + 04", "02 05 07 08 20 33 + 04"),
+    ("dlt", "21102", "02 08 11 16 23 + 02 07", "02 08 11 16 30 + 02 09"),
+    ("qlc", "2017106", "01 02 03 04 05 06 07 + 08", "01 02 03 04 05 06 08"),
+    ("15x5", "2019048", "02 03 06 12 13", "02 03 06 12 14"),
+    ("pl3", "19048", "161", "161"),
+    ("3d", "2019048", "326", "326"),
+    ("pl5", "19048", "16170", "16171"),
+    ("qxc", "19021", "2508750", "2508751"),
+    ("qxc", "20100", "560021 + 12", "560021 + 12"),
+    ("pl3", "19048", "161", "组选3 116"),
+    ("pl3", "19050", "326", "组选6 236"),
+    ("kl8", "2025350", " ".join(f"{n:02d}" for n in range(1, 21)), "选五 01 02 03 04 05"),
+]
+
+
+def bench_one() -> None:
+    line = "02 05 07 08 20 33 + 04"
+    base = _us(lambda: _minimal_one(line), number=20000)
+    print(f"one ticket: parse_ticket + check (µs of CPU; minimal loop {base:.2f} µs)")
+    for code, issue, draw_text, text in ONE:
+        draw = lottery.parse_draw(code, draw_text, issue=issue)
+        us = _us(
+            lambda code=code, text=text, draw=draw, issue=issue: lottery.check(
+                lottery.parse_ticket(code, text, issue=issue), draw
+            ),
+            number=5000,
+        )
+        print(f"  {code:5} {text:<28} {us:7.2f} µs  {us / base:5.1f}× the minimal loop")
 
 
 LARGEST = [
@@ -118,7 +201,7 @@ LARGEST = [
 
 
 def bench_check() -> None:
-    print("check(): largest tickets (µs per call, best of 9)")
+    print("check(): largest tickets (µs of CPU per call, best of 9)")
     print(f"  {'game':5} {'ticket':<48} {'bets':>12} {'µs':>8}")
     for code, issue, draw_text, text in LARGEST:
         draw = lottery.parse_draw(code, draw_text, issue=issue)
@@ -137,24 +220,129 @@ def _ssq_lines(n: int, seed: int = 1) -> list[str]:
     ]
 
 
-def bench_lines() -> None:
-    draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
-    lines = _ssq_lines(1_000_000)
-    sample = lines[:100_000]
-    start = time.perf_counter()
-    for line in sample:
-        lottery.check(lottery.parse_ticket("ssq", line), draw)
-    per_ticket = len(sample) / (time.perf_counter() - start)
-    start = time.perf_counter()
-    tally = lottery.check_many(lines, [draw])
-    bulk = tally.tickets / (time.perf_counter() - start)
-    print("single 双色球 bets from text, parsed and checked")
-    print(f"  parse_ticket + check, 100,000 lines: {per_ticket:>10,.0f} bets/s")
-    print(f"  check_many, 1,000,000 lines:         {bulk:>10,.0f} bets/s")
+def _forms() -> list[tuple[str, str, str, Callable[[random.Random], str]]]:
+    """(name, issue, draw, a random line of the form) for every single-bet form and more."""
+
+    def balls(rng: random.Random, hi: int, k: int) -> str:
+        return " ".join(f"{n:02d}" for n in sorted(rng.sample(range(1, hi + 1), k)))
+
+    def digits(rng: random.Random, k: int) -> str:
+        return "".join(str(rng.randint(0, 9)) for _ in range(k))
+
+    def pair(rng: random.Random) -> str:
+        a, b = rng.sample("0123456789", 2)
+        return f"组选3 {a}{a}{b}"
+
+    def dantuo(rng: random.Random) -> str:
+        picked = [f"{n:02d}" for n in rng.sample(range(1, 34), 8)]
+        return f"{' '.join(picked[:2])} # {' '.join(sorted(picked[2:]))} + {balls(rng, 16, 1)}"
+
+    kl8 = " ".join(f"{n:02d}" for n in range(1, 21))
+    return [
+        (
+            "ssq",
+            "2019021",
+            "02 05 07 08 20 27 + 04",
+            lambda r: f"{balls(r, 33, 6)} + {balls(r, 16, 1)}",
+        ),
+        ("15x5", "2019048", "02 03 06 12 13", lambda r: balls(r, 15, 5)),
+        ("pl3 直选", "19048", "161", lambda r: digits(r, 3)),
+        ("3d 直选", "2019048", "326", lambda r: digits(r, 3)),
+        ("pl3 组选3", "19048", "161", pair),
+        ("pl3 组选6", "19048", "162", lambda r: "组选6 " + "".join(r.sample("0123456789", 3))),
+        ("pl5", "19048", "16170", lambda r: digits(r, 5)),
+        ("qxc original", "19021", "2508750", lambda r: digits(r, 7)),
+        (
+            "qxc 2020, back 7",
+            "20100",
+            "560021 + 7",
+            lambda r: f"{digits(r, 6)} + {r.randint(0, 14)}",
+        ),
+        (
+            "qxc 2020, back 12",
+            "20100",
+            "560021 + 12",
+            lambda r: f"{digits(r, 6)} + {r.randint(0, 14)}",
+        ),
+        (
+            "dlt",
+            "21102",
+            "02 08 11 16 23 + 02 07",
+            lambda r: f"{balls(r, 35, 5)} + {balls(r, 12, 2)}",
+        ),
+        ("qlc", "2017106", "01 02 03 04 05 06 07 + 08", lambda r: balls(r, 30, 7)),
+        ("kl8 选五", "2025350", kl8, lambda r: "选五 " + balls(r, 80, 5)),
+        (
+            "ssq 复式 8+2",
+            "2019021",
+            "02 05 07 08 20 27 + 04",
+            lambda r: f"{balls(r, 33, 8)} + {balls(r, 16, 2)}",
+        ),
+        ("ssq 胆拖 2#6+1", "2019021", "02 05 07 08 20 27 + 04", dantuo),
+        (
+            "pl3 复式",
+            "19048",
+            "161",
+            lambda r: "|".join("".join(sorted(r.sample("0123456789", 2))) for _ in range(3)),
+        ),
+        (
+            "dlt 复式 7+3",
+            "21102",
+            "02 08 11 16 23 + 02 07",
+            lambda r: f"{balls(r, 35, 7)} + {balls(r, 12, 3)}",
+        ),
+    ]
 
 
-def _run(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of a command."""
+def bench_forms() -> None:
+    n = 100_000
+    rng = random.Random(1)
+    ssq = _ssq_lines(n)
+    base = n / _cpu(lambda: _minimal_many(ssq))
+    print(
+        f"check_many, one draw: tickets/s of CPU (minimal loop over 双色球 singles {base:,.0f}/s)"
+    )
+    first = None
+    for name, issue, draw_text, make in _forms():
+        draw = lottery.parse_draw(name.split()[0], draw_text, issue=issue)
+        lines = [make(rng) for _ in range(n)]
+        rate = n / _cpu(lambda lines=lines, draw=draw: lottery.check_many(lines, [draw]))
+        first = first or rate
+        print(
+            f"  {name:<18} {rate:>10,.0f}  {rate / first:5.0%} of 双色球 singles  {base / rate:5.1f}× the minimal loop"
+        )
+
+
+def bench_vector() -> None:
+    try:
+        from lottery import vector
+    except ImportError:  # pragma: no cover
+        return
+    if not vector.available():
+        print("vector: numpy is not installed (pip install 'lottery[fast]')")
+        return
+    n = 1_000_000
+    rng = random.Random(1)
+    ssq = _ssq_lines(200_000)
+    base = len(ssq) / _cpu(lambda: _minimal_many(ssq))
+    print(
+        f"the vectorised lane over files of 1,000,000 lines: bets/s of CPU (minimal loop {base:,.0f}/s)"
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "tickets.txt")
+        for name, issue, draw_text, make in _forms():
+            if "复式" in name or "胆拖" in name:
+                continue
+            draw = lottery.parse_draw(name.split()[0], draw_text, issue=issue)
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write("".join(make(rng) + "\n" for _ in range(n)))
+            vector.check_file(path, draw)
+            rate = n / _cpu(lambda draw=draw: vector.check_file(path, draw))
+            print(f"  {name:<18} {rate:>12,.0f}  {rate / base:6.1f}× the minimal loop")
+
+
+def _run(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system) and peak resident MB of a command."""
     start = time.perf_counter()
     proc = subprocess.run(
         [
@@ -162,38 +350,60 @@ def _run(cmd: list[str]) -> tuple[float, float]:
             "-c",
             "import resource, subprocess, sys;"
             "p = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL);"
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)",
+            "u = resource.getrusage(resource.RUSAGE_CHILDREN);"
+            "print(u.ru_utime + u.ru_stime, u.ru_maxrss)",
             *cmd,
         ],
         capture_output=True,
         text=True,
         check=True,
+        env={**os.environ, **(env or {})},
     )
     wall = time.perf_counter() - start
-    return wall, int(proc.stdout.strip()) / 1024
+    cpu, peak = proc.stdout.split()
+    return wall, float(cpu), int(peak) / 1024
+
+
+def _best_run(
+    cmd: list[str], env: dict[str, str] | None = None, times: int = 3
+) -> tuple[float, float, float]:
+    runs = [_run(cmd, env) for _ in range(times)]
+    return min(r[0] for r in runs), min(r[1] for r in runs), max(r[2] for r in runs)
 
 
 def bench_batch() -> None:
-    lottery_cmd = [sys.executable, "-m", "lottery.cli"]
+    lottery_cmd = [sys.executable, "-m", "lottery"]
+    draw = ["--issue", "2019021", "--draw", "02 05 07 08 20 27 + 04"]
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "tickets.txt")
+        lines = _ssq_lines(1_000_000, seed=2)
         with open(path, "w", encoding="utf-8") as handle:
-            handle.write("\n".join(_ssq_lines(1_000_000, seed=2)) + "\n")
-        wall, peak = _run(
-            [
-                *lottery_cmd,
-                "check",
-                "ssq",
-                "--issue",
-                "2019021",
-                "--draw",
-                "02 05 07 08 20 27 + 04",
-                "--tickets",
-                path,
-            ]
-        )
-        print("command line, 1,000,000 single 双色球 tickets (start to result)")
-        print(f"  {wall:6.2f} s   {1_000_000 / wall:>10,.0f} bets/s   peak memory {peak:6.1f} MB")
+            handle.write("\n".join(lines) + "\n")
+        base = len(lines) / _cpu(lambda: _minimal_many(lines), repeat=2)
+        print(f"command line, 1,000,000 single 双色球 tickets (minimal loop {base:,.0f}/s)")
+        cmd = [*lottery_cmd, "check", "ssq", *draw, "--tickets", path]
+        for label, extra, env in [
+            ("numpy lane, one process", [], {}),
+            ("numpy lane, --workers 2", ["--workers", "2"], {}),
+            ("no numpy (LOTTERY_VECTOR=0), auto split", [], {"LOTTERY_VECTOR": "0"}),
+            ("no numpy, --workers 1", ["--workers", "1"], {"LOTTERY_VECTOR": "0"}),
+        ]:
+            wall, cpu, peak = _best_run([*cmd, *extra], env)
+            print(
+                f"  {label:<40} {wall:5.2f} s wall  {cpu:5.2f} s CPU"
+                f"  {1_000_000 / cpu:>11,.0f} bets/s of CPU  peak {peak:5.1f} MB"
+            )
+        big = os.path.join(tmp, "big.txt")
+        with open(big, "w", encoding="utf-8") as handle:
+            handle.writelines("\n".join(lines) + "\n" for _ in range(4))
+        mb = os.path.getsize(big) >> 20
+        for workers in ("1", "2"):
+            wall, cpu, peak = _best_run(
+                [*lottery_cmd, "check", "ssq", *draw, "--tickets", big, "--workers", workers]
+            )
+            print(
+                f"  4,000,000 lines ({mb} MB), numpy, --workers {workers}: {wall:5.2f} s wall  {cpu:5.2f} s CPU  peak {peak:5.1f} MB"
+            )
         rng = random.Random(3)
         records = []
         for i in range(10_000):
@@ -214,17 +424,43 @@ def bench_batch() -> None:
         from lottery.validate import read_inputs
 
         draws = [r.draw for r in read_inputs([feed]) if r.draw is not None]
-        start = time.perf_counter()
-        tally = lottery.check_many([ticket], draws)
-        checking = time.perf_counter() - start
+        checking = _cpu(lambda: lottery.check_many([ticket], draws))
+        print("one 复式 (420 bets) against a 10,000-draw history")
+        print(f"  check_many, draws in memory: {checking:6.2f} s of CPU")
+        wall, cpu, peak = _best_run([*lottery_cmd, "check", "ssq", "--history", feed, ticket])
         print(
-            f"one 复式 (420 bets) against a 10,000-draw history: {tally.winners_count:,} winning draws"
+            f"  command line, reading a CWL JSON feed: {wall:5.2f} s wall  {cpu:5.2f} s CPU  peak {peak:5.1f} MB"
         )
-        print(f"  check_many, draws in memory: {checking:6.2f} s")
-        wall, peak = _run([*lottery_cmd, "check", "ssq", "--history", feed, ticket])
-        print(
-            f"  command line, reading a CWL JSON feed: {wall:6.2f} s   peak memory {peak:6.1f} MB"
-        )
+
+
+def bench_startup() -> None:
+    def best(cmd: list[str]) -> float:
+        runs = []
+        for _ in range(15):
+            start = time.perf_counter()
+            subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
+            runs.append(time.perf_counter() - start)
+        return min(runs) * 1000
+
+    python = best([sys.executable, "-c", "pass"])
+    print(f"start-up, wall ms, best of 15 (python -c pass: {python:.0f} ms)")
+    script = os.path.join(os.path.dirname(sys.executable), "lottery")
+    cli = [script] if os.path.exists(script) else [sys.executable, "-m", "lottery"]
+    for label, cmd in [
+        ("import lottery", [sys.executable, "-c", "import lottery"]),
+        (
+            "import lottery; parse a ticket",
+            [
+                sys.executable,
+                "-c",
+                "import lottery; lottery.parse_ticket('ssq', '01 02 03 04 05 06 + 07')",
+            ],
+        ),
+        ("lottery --version", [*cli, "--version"]),
+        ("lottery --help", [*cli, "--help"]),
+    ]:
+        ms = best(cmd)
+        print(f"  {label:<32} {ms:6.0f} ms  ({ms - python:+.0f} ms over python)")
 
 
 SHARED = os.path.join(ROOT, "..", "shared", "data")
@@ -288,23 +524,50 @@ def _write(tmp: str, name: str, text: str) -> str:
     return path
 
 
+def _minimal_read(path: str) -> int:
+    """The minimal loop: parse the file and each record's numbers as ints (no checks)."""
+    count = 0
+    if path.endswith(".json"):
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        items = data.get("result") or data.get("value", {}).get("list") or []
+        for item in items:
+            text = item.get("red") or item.get("lotteryDrawResult") or ""
+            [int(x) for x in text.replace(",", " ").split()]
+            count += 1
+        return count
+    with open(path, encoding="utf-8") as handle:
+        next(handle)
+        for line in handle:
+            [int(x) for x in line.rstrip("\n").split(",")[2:9] if x.strip().isdecimal()]
+            count += 1
+    return count
+
+
 def bench_validate() -> None:
     from lottery import validate
 
-    print("validate: records per second by input kind (read + every check)")
+    print("validate: records/s of CPU by input (read + every check), × a minimal read loop")
     with tempfile.TemporaryDirectory() as tmp:
         inputs = _synthetic_inputs(tmp)
-        real = os.path.join(SHARED, "cwl", "3d.json")
-        if os.path.exists(real):
-            inputs = {"real CWL 3D feed (4,726 records)": real, **inputs}
+        real = {
+            "real CWL 3D feed": os.path.join(SHARED, "cwl", "3d.json"),
+            "real CWL 双色球 feed": os.path.join(SHARED, "cwl", "ssq.json"),
+            "real CSV 双色球 2003–2020": os.path.join(SHARED, "csv", "ssq_2003_2020.csv"),
+            "real CSV 3D 2002–2020": os.path.join(SHARED, "csv", "3d_2002_2020.csv"),
+            "real CSV 排列3 2004–2025": os.path.join(SHARED, "csv", "pl3_2004_2025.csv"),
+            "real CSV 七星彩 2004–2026": os.path.join(SHARED, "csv", "qxc_2004_2026.csv"),
+        }
+        inputs = {k: v for k, v in real.items() if os.path.exists(v)} | inputs
         for kind, path in inputs.items():
-            best = float("inf")
-            for _ in range(3):
-                start = time.perf_counter()
-                report = validate.validate_files([path])
-                best = min(best, time.perf_counter() - start)
-            n = len(report.records)
-            print(f"  {kind:<36} {n:>6,} records  {best:6.3f} s  {n / best:>9,.0f} records/s")
+            validate.validate_files([path])
+            seconds = _cpu(lambda path=path: validate.validate_files([path]))
+            n = len(validate.read_inputs([path]))
+            minimal = _cpu(lambda path=path: _minimal_read(path))
+            print(
+                f"  {kind:<28} {n:>6,} records  {n / seconds:>9,.0f} records/s"
+                f"  {seconds / minimal:5.1f}× the minimal loop"
+            )
 
 
 def _history_rows(n: int, seed: int = 7) -> list[tuple[str, list[int], int]]:
@@ -383,9 +646,12 @@ def _json_records(path: str) -> int:
 
 
 SECTIONS = {
+    "one": bench_one,
     "check": bench_check,
-    "lines": bench_lines,
+    "forms": bench_forms,
+    "vector": bench_vector,
     "batch": bench_batch,
+    "startup": bench_startup,
     "validate": bench_validate,
     "stream": bench_stream,
 }
