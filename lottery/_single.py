@@ -112,8 +112,7 @@ def plain_reader(layouts: Sequence[tuple[tuple[Zone, ...], Edition | None]]) -> 
         by_parts.setdefault(len(zones), ([_zone_reader(z) for z in zones], found))
     zones, found = layouts[0]
     if len(layouts) == 1 and len(zones) == 2 and not any(z.positional for z in zones):
-        first, second = by_parts[2][0]
-        return _two_balls(first, second, found)
+        return _two_balls(zones, found)
     across = _across_reader(layouts)
 
     def read(text: str) -> Picks | None:
@@ -133,18 +132,27 @@ def plain_reader(layouts: Sequence[tuple[tuple[Zone, ...], Edition | None]]) -> 
     return read
 
 
-def _two_balls(first: _ZoneReader, second: _ZoneReader, found: Edition | None) -> PlainReader:
+def _two_balls(zones: tuple[Zone, ...], found: Edition | None) -> PlainReader:
     """Two ball zones (双色球, 大乐透): :func:`plain_reader`, unrolled."""
+    (first, second) = zones
+    one, two = first.tokens.__getitem__, second.tokens.__getitem__
+    size1, size2 = first.size, second.size
 
     def read(text: str) -> Picks | None:
         head, plus, tail = text.partition("+")
         if not plus:
             return None
-        a = first(head)
-        b = second(tail)
-        if a is None or b is None:
+        a, b = head.split(), tail.split()
+        if len(a) != size1 or len(b) != size2:
             return None
-        return Picks((a[0], b[0]), (), found)
+        try:
+            reds = tuple(sorted(map(one, a)))
+            blues = tuple(sorted(map(two, b)))
+        except KeyError:
+            return None
+        if len(set(reds)) != size1 or len(set(blues)) != size2:
+            return None
+        return Picks((reds, blues), (), found)
 
     return read
 

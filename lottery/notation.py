@@ -170,6 +170,13 @@ def parse_ticket(game: Game | str, text: str, *, issue: str | None = None) -> Ti
     a bet or 复式 takes 6–20
     """
     g = get_game(game)
+    if type(text) is str and len(text) <= _text.MAX_LINE and (issue is None or type(issue) is str):
+        try:  # the commonest ticket, in one pass
+            quick = _plain_single(g, text, None if issue is None else g.edition(issue))
+        except LotteryError:
+            quick = None  # a bad issue: said below, pointing at the text
+        if quick is not None:
+            return quick
     ensure_str(text, "ticket text")
     try:
         return _read_ticket(g, text, issue)
@@ -181,7 +188,7 @@ def _read_ticket(g: Game, text: str, issue: str | None, *, plain: bool = True) -
     _too_long(g, text, "the ticket")
     edition = g.edition(ensure_str(issue, "issue")) if issue is not None else None
     quick = _plain_single(g, text, edition) if plain else None
-    if quick is not None:
+    if quick is not None:  # (parse_ticket tried this first; other callers may not have)
         return quick
     norm = _text.normalize(text)
     start, end = strip_span(norm, 0, len(norm))
@@ -210,16 +217,24 @@ _ADDON_TAIL = (" " + ADDON_WORD, "\t" + ADDON_WORD)
 def _plain_single(g: Game, text: str, edition: Edition | None) -> Ticket | None:
     """The commonest ticket, one plain single bet in ASCII (``02 05 … + 04 x2``), in one pass.
 
-    ``None`` for anything else: the full reader takes it, with its messages.
+    Also a named play's (``组选3 116``, ``选五 01 02 03 04 05``).  ``None`` for
+    anything else: the full reader takes it, with its messages.
     """
-    if g.play_required:
-        return None
-    peeled = _plain_tail(g, text)
+    if "0" <= text[:1] <= "9":
+        play, body = g.plays[0], text  # the default play: a ticket without a play name
+        if g.play_required:
+            return None
+    else:
+        name, space, body = text.partition(" ")
+        named = g.play_named(name) if space else None
+        if named is None:
+            return None
+        play = named
+    peeled = _plain_tail(g, body)
     if peeled is None:
         return None
-    body, multiple, addon = peeled
-    play = g.plays[0]  # the default play: a ticket without a play name
-    picks = play.plain_reader(g, edition)(body)
+    numbers, multiple, addon = peeled
+    picks = play.plain_reader(g, edition)(numbers)
     if picks is None:
         return None
     return Ticket._read(g, play, picks, multiple, addon=addon, bets=1)  # noqa: SLF001 - its reader
@@ -234,6 +249,8 @@ def _plain_tail(g: Game, text: str) -> tuple[str, int, bool] | None:
         text, addon = text.rstrip()[: -len(ADDON_WORD)], True
         if not text.isascii():
             return None
+    if "x" not in text and "X" not in text:
+        return text, 1, addon
     pieces = text.rsplit(None, 1)
     if len(pieces) < 2 or pieces[1][0] not in "xX":
         return text, 1, addon

@@ -148,7 +148,10 @@ class Play(abc.ABC):
         """Winning bets per tier name, counted in closed form."""
 
     def single_hits(self, ticket: Ticket, draw: Draw) -> tuple[int, ...] | None:
-        """A single bet's match pattern, whose tiers are the edition's; ``None``: ask ``count``."""
+        """A single bet's match pattern: single bets of this play with one pattern win alike.
+
+        ``None``: count it in full (``count``).
+        """
         del ticket, draw
         return None
 

@@ -417,7 +417,9 @@ class StandardPlay(Play):
     def single_hits(self, ticket: Ticket, draw: Draw) -> tuple[int, ...]:
         """The match pattern of a single bet (``ticket.bets == 1``): nothing to combine."""
         key = "single_hits" if ticket.edition is None else f"single_hits {ticket.edition}"
-        hits_of = draw.memo(key, lambda: _single.hits_function(draw, ticket.layout))
+        hits_of = draw._cache.get(key)  # noqa: SLF001 - the draw's memo, read without a call
+        if hits_of is None:
+            hits_of = draw.memo(key, lambda: _single.hits_function(draw, ticket.layout))
         return hits_of(ticket.selection)
 
     def count(self, ticket: Ticket, draw: Draw) -> Counts:

@@ -407,6 +407,10 @@ class Game:
         """``双色球 (ssq)``: how messages name the game."""
         return f"{self.name} ({self.code})"
 
+    def play_named(self, name: str) -> Play | None:
+        """The play called ``name`` (or one of its aliases), or ``None``."""
+        return self._plays.get(name)
+
     def play(self, name: str) -> Play:
         """The play called ``name`` (or one of its aliases)."""
         try:
@@ -433,6 +437,9 @@ class Game:
         An issue before the first edition the game defines (大乐透 before 14052)
         has no rules here: :class:`~lottery.exceptions.InvalidIssue`.
         """
+        return _edition(self, issue)
+
+    def _edition_of(self, issue: str) -> Edition:
         key = self.issue_key(issue)
         if key < self._keys[0]:
             oldest = self.editions[0]
@@ -495,6 +502,12 @@ class Game:
     def issue_key(self, issue: str) -> tuple[int, int]:
         """``(year, number)`` of an issue, for ordering across formats."""
         return _issue_key(self, issue)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _edition(game: Game, issue: str) -> Edition:
+    """:meth:`Game.edition`, remembered (a refused issue raises again each time)."""
+    return game._edition_of(issue)  # noqa: SLF001 - its cache
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -15,6 +15,7 @@ no 组选 prize, a 组三 form (two digits equal, ``116``) pays only 组选3 and
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from math import comb
 from typing import Final, Literal
@@ -35,7 +36,7 @@ from lottery.games._digit_counts import (
     straight_sum_bets,
 )
 from lottery.model import Draw, Ticket
-from lottery.rules import Counts, Game, Group, Picks, Play, Refusal, Shape, Written, Zone
+from lottery.rules import Counts, Edition, Game, Group, Picks, Play, Refusal, Shape, Written, Zone
 
 __all__ = [
     "THREE_DIGITS",
@@ -163,6 +164,24 @@ class DigitPlay(Play):
         return Picks((tuple(sorted(one_group(game, self.name, picks.selection))),))
 
 
+@functools.cache
+def _group_reader(group: int) -> Callable[[str], Picks | None]:
+    digit = _ONE.tokens.__getitem__
+
+    def read(text: str) -> Picks | None:
+        parts = text.split()
+        if len(parts) != 1 or len(parts[0]) != 3:
+            return None
+        try:
+            digits = tuple(sorted(map(digit, parts[0])))
+        except KeyError:
+            return None
+        distinct = len(set(digits))
+        return Picks((digits,)) if distinct == (2 if group == 3 else 3) else None
+
+    return read
+
+
 @attrs.frozen(eq=False)
 class GroupPlay(DigitPlay):
     """组选3 / 组选6: one combination, or 包号 (every combination of the digits).
@@ -206,6 +225,15 @@ class GroupPlay(DigitPlay):
         else:
             count_range(game, self.name, len(group), 2 if self.group == 3 else 3, 10)
         return Picks((group,))
+
+    def plain_reader(self, game: Game, edition: Edition | None) -> Callable[[str], Picks | None]:
+        """``116`` (组选3) or ``236`` (组选6): one combination, three digits together."""
+        del game, edition
+        return _group_reader(self.group)
+
+    def single_hits(self, ticket: Ticket, draw: Draw) -> tuple[int, ...] | None:
+        """One combination: whether it is the draw's digits (in any order)."""
+        return (int(ticket.selection[0] == tuple(sorted(draw.numbers))),)
 
     def _single(self, group: Sequence[int]) -> bool:
         return len(set(group)) != len(group) or (self.group == 6 and len(group) == 3)

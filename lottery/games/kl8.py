@@ -62,6 +62,7 @@ Limitations
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from math import comb
@@ -201,6 +202,17 @@ class Pick(Play):
         dan = ticket.dan[0] if ticket.dan else ()
         return comb(len(ticket.selection[0]), self.pick - len(dan))
 
+    def plain_reader(self, game: Game, edition: Edition | None) -> Callable[[str], Picks | None]:
+        """``01 02 03 04 05`` for 选五: exactly N distinct numbers, in one pass."""
+        del game, edition
+        return _single_reader(self)
+
+    def single_hits(self, ticket: Ticket, draw: Draw) -> tuple[int, ...] | None:
+        """A single bet's numbers drawn: its row."""
+        if ticket.dan:
+            return None
+        return (len(draw.drawn[0].intersection(ticket.selection[0])),)  # type: ignore[union-attr]
+
     def count(self, ticket: Ticket, draw: Draw) -> Counts:
         """Bets by numbers drawn (hypergeometric), each the row of its count."""
         dan = ticket.dan[0] if ticket.dan else ()
@@ -213,6 +225,23 @@ class Pick(Play):
             if count and edition.has_tier(name):
                 counts[name] = count
         return counts
+
+
+@functools.cache
+def _single_reader(play: Pick) -> Callable[[str], Picks | None]:
+    number_of, pick = play.zone.tokens.__getitem__, play.pick
+
+    def read(text: str) -> Picks | None:
+        parts = text.split()
+        if len(parts) != pick:
+            return None
+        try:
+            numbers = tuple(sorted(map(number_of, parts)))
+        except KeyError:
+            return None
+        return Picks((numbers,), ()) if len(set(numbers)) == pick else None
+
+    return read
 
 
 _PLAYS: Final = tuple(Pick(n) for n in range(1, 11))
