@@ -8,6 +8,7 @@ digit games' plays) goes through the full parser and the closed-form counts.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 from lottery.model import Draw
@@ -94,6 +95,11 @@ def _zone_reader(zone: Zone) -> Callable[[str], list[tuple[int, ...]] | None]:
     return positions
 
 
+#: ``Picks(selection, dan, edition)`` without the NamedTuple's Python-level ``__new__``.
+_picks: Callable[[tuple[Selection, Selection, Edition | None]], Picks] = functools.partial(
+    tuple.__new__, Picks
+)
+
 _ZoneReader = Callable[[str], list[tuple[int, ...]] | None]
 
 
@@ -113,6 +119,8 @@ def plain_reader(layouts: Sequence[tuple[tuple[Zone, ...], Edition | None]]) -> 
     zones, found = layouts[0]
     if len(layouts) == 1 and len(zones) == 2 and not any(z.positional for z in zones):
         return _two_balls(zones, found)
+    if len(layouts) == 1 and len(zones) == 1:
+        return _one_zone(by_parts[1][0][0], found)
     across = _across_reader(layouts)
 
     def read(text: str) -> Picks | None:
@@ -126,8 +134,20 @@ def plain_reader(layouts: Sequence[tuple[tuple[Zone, ...], Edition | None]]) -> 
             groups = reader(part)
             if groups is None:
                 return None
-            selection.extend(groups)
-        return Picks(tuple(selection), (), found)
+            selection += groups
+        return _picks((tuple(selection), (), found))
+
+    return read
+
+
+def _one_zone(zone: _ZoneReader, found: Edition | None) -> PlainReader:
+    """One zone (15选5, 七乐彩, 排列3, 排列5, 3D): :func:`plain_reader`, unrolled."""
+
+    def read(text: str) -> Picks | None:
+        if "+" in text:
+            return None
+        groups = zone(text)
+        return None if groups is None else _picks((tuple(groups), (), found))
 
     return read
 
@@ -152,7 +172,7 @@ def _two_balls(zones: tuple[Zone, ...], found: Edition | None) -> PlainReader:
             return None
         if len(set(reds)) != size1 or len(set(blues)) != size2:
             return None
-        return Picks((reds, blues), (), found)
+        return _picks(((reds, blues), (), found))
 
     return read
 

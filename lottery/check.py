@@ -139,8 +139,8 @@ def check(ticket: Ticket, draw: Draw) -> CheckResult:
     if ticket.game is not draw.game:
         msg = f"the ticket is for {ticket.game.label} but the draw is {draw.game.label}"
         raise GameMismatch(msg, game=ticket.game.code)
-    edition = draw.edition
-    if ticket.edition is not None and ticket.edition != edition.name:
+    if ticket.edition is not None and ticket.edition != draw.edition.name:
+        edition = draw.edition
         written = ticket.game.edition_named(ticket.edition)
         if written.zones != edition.zones:
             msg = (
@@ -150,7 +150,8 @@ def check(ticket: Ticket, draw: Draw) -> CheckResult:
             )
             raise EditionMismatch(msg, game=ticket.game.code, token=str(ticket))
     play = ticket.play_object
-    value = ticket.selection[0][0] if ticket.selection and ticket.selection[0] else None
+    selection = ticket.selection
+    value = selection[0][0] if selection and selection[0] else None
     bets = ticket.bets
     hits = play.single_hits(ticket, draw) if bets == 1 else None
     if hits is None:

@@ -38,7 +38,11 @@ def _amount(game: Game, value: object) -> int | None:
     """A whole count or sum from a feed (``"12,224"``; a pool ``982,320,278.84`` loses its fen)."""
     if value is None or isinstance(value, bool):
         return None
+    if type(value) is int:
+        return value if value >= 0 else None
     text = str(value).strip()
+    if text.isascii() and text.isdecimal() and len(text) < 16:  # the usual "12224": no grammar
+        return int(text)
     if text in _NO_AMOUNT:
         return None
     whole = text.split(".", 1)[0]
@@ -52,7 +56,10 @@ def _prize(game: Game, value: object) -> tuple[Decimal | None, Decimal | None]:
     """A prize per bet from a feed, exact (``"4.5"``, ``"1,040"``, ``"N(含派奖M)"``); its 派奖."""
     if value is None or isinstance(value, bool):
         return None, None
-    text = str(value).strip().replace("（", "(").replace("）", ")")
+    text = str(value).strip()
+    if text.isascii() and text.isdecimal() and len(text) < 16:  # the usual "1040": exact at once
+        return Decimal(text), None
+    text = text.replace("（", "(").replace("）", ")")
     if text in _NO_AMOUNT:
         return None, None
     try:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Callable
 
 from lottery import _text
 from lottery._text import ensure_str
@@ -49,7 +50,7 @@ from lottery.model import (
     format_numbers,
 )
 from lottery.registry import get_game
-from lottery.rules import Edition, Game, Play, Refusal, Written
+from lottery.rules import Edition, Game, Picks, Play, Refusal, Written
 
 __all__ = [
     "SPECIAL_PERIOD_KEY",
@@ -230,14 +231,24 @@ def _plain_single(g: Game, text: str, edition: Edition | None) -> Ticket | None:
         if named is None:
             return None
         play = named
-    peeled = _plain_tail(g, body)
-    if peeled is None:
-        return None
-    numbers, multiple, addon = peeled
-    picks = play.plain_reader(g, edition)(numbers)
+    if body.isascii() and "x" not in body and "X" not in body:  # the usual: nothing to peel
+        numbers, multiple, addon = body, 1, False
+    else:
+        peeled = _plain_tail(g, body)
+        if peeled is None:
+            return None
+        numbers, multiple, addon = peeled
+    reader = _READERS.get((g, play, edition))
+    if reader is None:
+        reader = _READERS[g, play, edition] = play.plain_reader(g, edition)
+    picks = reader(numbers)
     if picks is None:
         return None
     return Ticket._read(g, play, picks, multiple, addon=addon, bets=1)  # noqa: SLF001 - its reader
+
+
+#: Each game's plays' plain readers, by edition (made once).
+_READERS: dict[tuple[Game, Play, Edition | None], Callable[[str], Picks | None]] = {}
 
 
 def _plain_tail(g: Game, text: str) -> tuple[str, int, bool] | None:
