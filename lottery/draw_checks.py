@@ -83,6 +83,8 @@ def _dates(record: Record, draw: Draw) -> Iterator[Problem]:
 
 def _pool_tables(draw: Draw) -> Iterator[Problem]:
     """Fixed prizes that follow the pool: the announced ones agree with one table, the pool's."""
+    if not draw.edition.pool_tiers:
+        return
     tiers = [t for t in draw.edition.tiers if t.by_pool]
     if not tiers:
         return

@@ -227,7 +227,10 @@ class Draw(_Memo):
     @property
     def issue_key(self) -> tuple[int, int]:
         """``(year, number)`` of the issue, for sorting draws."""
-        return self.memo("issue_key", lambda: self.game.issue_key(self.issue))
+        key: tuple[int, int] | None = self._cache.get("issue_key")
+        if key is None:
+            key = self._cache["issue_key"] = self.game.issue_key(self.issue)
+        return key
 
     @property
     def zones(self) -> Selection:

@@ -28,6 +28,28 @@ __all__ = ["make_record"]
 _PLAIN: Final = re.compile(r"[0-9 ,+]*")
 
 
+_WEEKDAYS: Final = frozenset("一二三四五六日天")
+
+
+def _iso_date(text: str) -> tuple[datetime.date, str | None] | None:
+    """``2025-06-05`` or ``2025-06-05(四)``, as feeds print them, without the date grammar."""
+    head, rest = text[:10], text[10:]
+    if not (head.isascii() and head[4:5] == "-" and head[7:8] == "-"):
+        return None
+    year, month, day = head[:4], head[5:7], head[8:10]
+    if not (year.isdecimal() and month.isdecimal() and day.isdecimal()):
+        return None
+    weekday = None
+    if rest:
+        if len(rest) != 3 or rest[0] != "(" or rest[2] != ")" or rest[1] not in _WEEKDAYS:
+            return None
+        weekday = rest[1]
+    try:
+        return datetime.date(int(year), int(month), int(day)), weekday
+    except ValueError:
+        return None  # the grammar says what is wrong
+
+
 def _read_date(
     game: Game,
     issue: str,
@@ -36,6 +58,9 @@ def _read_date(
     """A record's date and the weekday printed with it (``2025-06-05(四)``)."""
     if not isinstance(date, str):
         return date, None
+    quick = _iso_date(date)
+    if quick is not None:
+        return quick
     found = _text.match_date(_text.normalize(date).strip())
     if found is None:
         msg = f"{game.label}: issue {issue} has an unreadable date {date!r}"
@@ -130,14 +155,22 @@ def make_record(
         when, printed_weekday = _read_date(game, official, date)
         if printed_weekday and not base.get("weekday"):
             base["weekday"] = printed_weekday
-        known = tuple((tier, money(amount)) for tier, amount in prizes if edition.has_tier(tier))
+        known = (
+            tuple((tier, money(amount)) for tier, amount in prizes if edition.has_tier(tier))
+            if prizes
+            else ()
+        )
         if len(known) < len(prizes):
             base["foreign"] = tuple(
                 (tier, money(amount)) for tier, amount in prizes if not edition.has_tier(tier)
             )
         if not edition.has_period:
             special = None  # a claim shows in ``foreign`` when it came with a 福运奖 amount
-        offers = tuple((t, money(a)) for t, a in promotions if any(t == k for k, _ in known))
+        offers = (
+            tuple((t, money(a)) for t, a in promotions if any(t == k for k, _ in known))
+            if promotions
+            else ()
+        )
         if pool_before is not None and (type(pool_before) is not int or pool_before < 0):
             msg = f"{game.label}: the pool before the draw is not a whole number of yuan ≥ 0"
             raise InvalidFormat(msg, game=game.code, token=str(pool_before))

@@ -29,6 +29,8 @@ TEST_NUMBER: Final = "试机号"
 def _extras(
     value: Mapping[str, tuple[int, ...]] | tuple[tuple[str, tuple[int, ...]], ...],
 ) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    if not value:
+        return ()
     items = value.items() if isinstance(value, Mapping) else value
     return tuple((str(name), tuple(numbers)) for name, numbers in items)
 

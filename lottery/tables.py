@@ -11,6 +11,7 @@ issue, an optional date, and the numbers.  The game is not in the rows:
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
@@ -161,9 +162,13 @@ class _Columns:
 def _cell_int(row: Sequence[str], index: int | None) -> int | None:
     if index is None or index >= len(row):
         return None
-    cell = row[index].strip().split(".", 1)[0]
+    cell = row[index]
     # ASCII first: then isdecimal() means 0-9 only (never ٣ or ²)
-    return int(cell) if cell.isascii() and cell.isdecimal() and len(cell) < 16 else None
+    if not (cell.isascii() and cell.isdecimal()):
+        cell = cell.strip().split(".", 1)[0]
+        if not (cell.isascii() and cell.isdecimal()):
+            return None
+    return int(cell) if len(cell) < 16 else None
 
 
 _ISSUE_CELL: Final = re.compile(r"第?([0-9]{5,7})期?")
@@ -302,7 +307,7 @@ def _bare_record(
 def _csv_record(
     columns: _Columns, row: list[str], number: int, source: str, game: Game | None
 ) -> Record:
-    line = ",".join(row)
+    line = functools.partial(_row_text, row)  # made only if a message shows it
     issue = (
         row[columns.issue].strip()
         if columns.issue is not None and columns.issue < len(row)
@@ -351,6 +356,10 @@ def _csv_record(
         promotions=promotions,
         pool_before=_cell_int(row, columns.pool_before),
     )
+
+
+def _row_text(row: list[str]) -> str:
+    return _text.shorten(",".join(row))
 
 
 def game_of(cell: str) -> Game | None:

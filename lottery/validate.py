@@ -267,11 +267,13 @@ def _check_record(record: Record) -> list[Finding]:
                 message,
             )
         ]
-    head = f"{draw.game.name} {draw.issue}"
     own = checks(draw.game).record
     problems = [problem for check in CHECKS for problem in check(record, draw)]
     if own is not None:
         problems.extend(own(record))
+    if not problems:
+        return []  # the usual record: nothing to say
+    head = f"{draw.game.name} {draw.issue}"
     return [
         Finding(severity, kind, draw.game.code, draw.issue, place(record), f"{head}: {message}")
         for severity, kind, message in problems
