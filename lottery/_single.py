@@ -9,6 +9,7 @@ digit games' plays) goes through the full parser and the closed-form counts.
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Sequence
 
 from lottery.model import Draw
@@ -21,16 +22,7 @@ def hits_function(draw: Draw, layout: Sequence[Zone]) -> Callable[[Selection], t
     """For one draw, the match pattern of a single bet's selection (the zones of ``layout``)."""
     edition = draw.edition
     if edition.match == "run":
-        drawn_numbers = draw.numbers
-
-        def run(selection: Selection) -> tuple[int, ...]:
-            best = current = 0
-            for (mine,), theirs in zip(selection, drawn_numbers, strict=True):
-                current = current + 1 if mine == theirs else 0
-                best = max(best, current)
-            return (best,)
-
-        return run
+        return _run(draw.numbers)
     drawn = draw.drawn
     if edition.special_ball:
         (front,), special = drawn[:1], draw.numbers[-1]
@@ -38,6 +30,8 @@ def hits_function(draw: Draw, layout: Sequence[Zone]) -> Callable[[Selection], t
     if len(layout) == 2 and not any(z.positional for z in layout):
         first, second = drawn
         return lambda s: (len(first.intersection(s[0])), len(second.intersection(s[1])))  # type: ignore[union-attr]
+    if all(z.positional for z in layout):  # 排列3, 排列5, 3D, 七星彩 2020: one digit a position
+        return _positions(draw.numbers, [z.size for z in layout])
     spans: list[tuple[int, int, frozenset[int] | tuple[int, ...]]] = []
     i = 0
     for zone, numbers in zip(layout, drawn, strict=True):
@@ -52,6 +46,46 @@ def hits_function(draw: Draw, layout: Sequence[Zone]) -> Callable[[Selection], t
             else:
                 out.append(sum(g[0] == n for g, n in zip(selection[lo:hi], numbers, strict=True)))
         return tuple(out)
+
+    return hits
+
+
+def _run(numbers: tuple[int, ...]) -> Callable[[Selection], tuple[int, ...]]:
+    """七星彩 before 2020: the longest run of adjacent positions matched."""
+
+    def run(selection: Selection) -> tuple[int, ...]:
+        best = current = 0
+        for (mine,), theirs in zip(selection, numbers, strict=True):
+            if mine == theirs:
+                current += 1
+                best = max(best, current)
+            else:
+                current = 0
+        return (best,)
+
+    return run
+
+
+def _positions(
+    numbers: tuple[int, ...], sizes: list[int]
+) -> Callable[[Selection], tuple[int, ...]]:
+    """Positional zones: per zone, the positions whose digit is the drawn one."""
+    if len(sizes) == 1:
+        return lambda s: (sum([g[0] == n for g, n in zip(s, numbers, strict=True)]),)
+    if len(sizes) == 2:  # 七星彩 2020: 前区 and 后区
+        cut = sizes[0]
+
+        def two(selection: Selection) -> tuple[int, ...]:
+            same = [g[0] == n for g, n in zip(selection, numbers, strict=True)]
+            return (sum(same[:cut]), sum(same[cut:]))
+
+        return two
+    cuts = [sum(sizes[:k]) for k in range(len(sizes) + 1)]
+    bounds = list(itertools.pairwise(cuts))
+
+    def hits(selection: Selection) -> tuple[int, ...]:
+        same = [g[0] == n for g, n in zip(selection, numbers, strict=True)]
+        return tuple(sum(same[lo:hi]) for lo, hi in bounds)
 
     return hits
 
@@ -121,6 +155,8 @@ def plain_reader(layouts: Sequence[tuple[tuple[Zone, ...], Edition | None]]) -> 
         return _two_balls(zones, found)
     if len(layouts) == 1 and len(zones) == 1:
         return _one_zone(by_parts[1][0][0], found)
+    if len(layouts) == 1 and len(zones) == 2 and all(z.positional for z in zones):
+        return _two_zones(by_parts[2][0], found, _across_reader(layouts))
     across = _across_reader(layouts)
 
     def read(text: str) -> Picks | None:
@@ -148,6 +184,27 @@ def _one_zone(zone: _ZoneReader, found: Edition | None) -> PlainReader:
             return None
         groups = zone(text)
         return None if groups is None else _picks((tuple(groups), (), found))
+
+    return read
+
+
+def _two_zones(
+    readers: list[_ZoneReader], found: Edition | None, across: PlainReader
+) -> PlainReader:
+    """Two positional zones (七星彩 2020: ``560021 + 12``, or ``5600217`` run together)."""
+    first, second = readers
+
+    def read(text: str) -> Picks | None:
+        head, plus, tail = text.partition("+")
+        if not plus:
+            return across(text)
+        if "+" in tail:
+            return None
+        a = first(head)
+        b = second(tail)
+        if a is None or b is None:
+            return None
+        return _picks(((*a, *b), (), found))
 
     return read
 
