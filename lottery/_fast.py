@@ -120,6 +120,16 @@ def _ball_scorer(draw: Draw) -> Scorer:  # noqa: C901, PLR0915 - closures unroll
     return score2
 
 
+def _spans(zones: tuple[Zone, ...]) -> list[tuple[int, int]]:
+    """Where each zone's digits are in a run of them: ``[(0, 6)]``."""
+    spans = []
+    start = 0
+    for zone in zones:
+        spans.append((start, start + zone.size))
+        start += zone.size
+    return spans
+
+
 def _digit_scorer(draw: Draw) -> Scorer | None:  # noqa: C901 - closures unrolled for speed
     """Positional games: digit runs, possibly ending in one wide number (七星彩 2020's 后区)."""
     edition = draw.edition
@@ -137,12 +147,9 @@ def _digit_scorer(draw: Draw) -> Scorer | None:  # noqa: C901 - closures unrolle
     front = draw.numbers[:-1] if wide else draw.numbers
     drawn = "".join(str(n) for n in front)
     back_drawn = draw.numbers[-1]
-    bounds = []
-    start = 0
-    for zone in zones[:-1] if wide else zones:
-        bounds.append((start, start + zone.size))
-        start += zone.size
+    bounds = _spans(zones[:-1] if wide else zones)
     run = edition.match == "run"
+    one_front = wide and len(bounds) == 1
     tiers_of: dict[tuple[int, ...], tuple[str, ...]] = {}
 
     def hits_of(digits: str, back: int) -> tuple[int, ...]:
@@ -152,10 +159,9 @@ def _digit_scorer(draw: Draw) -> Scorer | None:  # noqa: C901 - closures unrolle
                 current = current + 1 if a == b else 0
                 best = max(best, current)
             return (best,)
-        hits = [
-            sum(1 for a, b in zip(digits[lo:hi], drawn[lo:hi], strict=True) if a == b)
-            for lo, hi in bounds
-        ]
+        if one_front:  # 七星彩 2020: one run of digits, then the back number
+            return (sum(map(str.__eq__, digits, drawn)), 1 if back == back_drawn else 0)
+        hits = [sum(map(str.__eq__, digits[lo:hi], drawn[lo:hi])) for lo, hi in bounds]
         if wide:
             hits.append(1 if back == back_drawn else 0)
         return tuple(hits)

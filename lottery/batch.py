@@ -31,6 +31,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
+from typing import Any
 
 from lottery import _text
 from lottery._fast import Scorer, shape_reader, single_scorer
@@ -356,7 +357,9 @@ class _Outcomes:
         self.shape = shape_reader(draw)
         self.by_shape: dict[tuple[int, ...], _Outcome] = {}
         self.by_text: dict[str, tuple[_Outcome, int]] = {}
-        self.times: dict[tuple[Win, ...], int] = {}
+        #: Multiples won per outcome, by the identity of its wins (kept alive by the memos:
+        #: hashing a tuple of Wins for every line would cost more than the line).
+        self.times: dict[int, list[Any]] = {}
         self.shown: dict[str, str] = {}  # a winning text in canonical form
 
     def tally(self, where: int, line: str) -> bool:
@@ -409,7 +412,11 @@ class _Outcomes:
         counter.tickets += tickets
         counter.bets += bets * times
         if wins:
-            self.times[wins] = self.times.get(wins, 0) + times
+            entry = self.times.get(id(wins))
+            if entry is None:
+                self.times[id(wins)] = [wins, times]
+            else:
+                entry[1] += times
             counter.winners_count += tickets
 
     def rank(self, outcome: _Outcome) -> int:
@@ -438,7 +445,7 @@ class _Outcomes:
         """Add the wins counted by outcome to the tally."""
         counter = self.counter
         times_of, self.times = self.times, {}
-        for wins, times in times_of.items():
+        for wins, times in times_of.values():
             for win in wins:
                 counter.wins[win.tier] = counter.wins.get(win.tier, 0) + win.count * times
                 if win.prize is None:
