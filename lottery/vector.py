@@ -5,10 +5,13 @@ single bet of the game's own play (``02 05 07 08 20 27 + 04``, ``161``,
 ``560021 + 12``, with an optional `` x5``) are checked as rows of a byte
 array: digits and separators validated, numbers range-checked and (ball
 zones) made bit masks whose population counts are the hits; each row's hit
-pattern indexes the tiers the draw gives it.  Every other line — 复式, 胆拖,
-plays, another spelling, a bad number — goes to the exact path of
-:func:`lottery.check_many`, in file order, so the tally, the rejections and
-their line numbers are the same as without numpy (the tests compare them).
+pattern indexes the tiers the draw gives it.  Other plays' single bets as
+the library writes them (``组选3 116``) are tallied by their digits, each
+distinct one read in full once.  Every other line — 复式, 胆拖, 快乐8's
+tickets (80 numbers, named plays), another spelling, a bad number — goes to
+the exact path of :func:`lottery.check_many`, in file order, so the tally,
+the rejections and their line numbers are the same as without numpy (the
+tests compare them).
 
 >>> import lottery, lottery.vector
 >>> draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
