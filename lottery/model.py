@@ -88,11 +88,26 @@ def _prizes(value: object) -> tuple[tuple[str, Decimal], ...]:
     return tuple(out)
 
 
+class _Cache(dict[str, Any]):
+    """Derived data of a value, pickled empty: everything in it is made again when asked for.
+
+    The lanes keep compiled functions here (a draw's match patterns, its
+    tables), and a draw's edition or a ticket's play must stay its game's own
+    object (they compare by identity), so a pickled draw or ticket takes none
+    of it.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Cache, ())
+
+
 @attrs.frozen
 class _Memo:
     """A value whose derived data is computed once and kept in ``_cache``, outside its identity."""
 
-    _cache: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False, hash=False)
+    _cache: dict[str, Any] = attrs.field(
+        init=False, factory=_Cache, eq=False, repr=False, hash=False
+    )
 
     def memo(self, key: str, make: Callable[[], _T]) -> _T:
         """The value of ``make()``, computed the first time ``key`` is asked for."""
@@ -165,7 +180,7 @@ class Draw(_Memo):
         """
         draw = object.__new__(cls)
         setattr_ = object.__setattr__
-        setattr_(draw, "_cache", {})
+        setattr_(draw, "_cache", _Cache())
         setattr_(draw, "game", game)
         setattr_(draw, "issue", issue)
         setattr_(draw, "numbers", numbers)
@@ -221,7 +236,9 @@ class Draw(_Memo):
     @property
     def edition(self) -> Edition:
         """The rule edition in force for this draw's issue."""
-        edition: Edition = self._cache["edition"]
+        edition: Edition | None = self._cache.get("edition")
+        if edition is None:  # an unpickled draw: its game's own edition, not a copy
+            edition = self._cache["edition"] = self.game.edition(self.issue)
         return edition
 
     @property
@@ -440,10 +457,10 @@ class Ticket(_Memo):
         setattr_(ticket, "edition", None if edition is None else edition.name)
         setattr_(ticket, "addon", addon)
         if bets is None:
-            setattr_(ticket, "_cache", {"play": play})
+            setattr_(ticket, "_cache", _Cache(play=play))
             ticket._check_limits(edition)
         else:  # one bet, its multiple read within the game's limit
-            setattr_(ticket, "_cache", {"play": play, "bets": bets})
+            setattr_(ticket, "_cache", _Cache(play=play, bets=bets))
         return ticket
 
     def _check_limits(self, edition: Edition | None) -> None:
@@ -487,7 +504,9 @@ class Ticket(_Memo):
     @property
     def play_object(self) -> Play:
         """The :class:`Play` this ticket belongs to."""
-        play: Play = self._cache["play"]
+        play: Play | None = self._cache.get("play")
+        if play is None:  # an unpickled ticket: its game's own play, not a copy
+            play = self._cache["play"] = self.game.play(self.play)
         return play
 
     @property

@@ -167,3 +167,22 @@ def test_to_dict_is_json() -> None:
         "双色球 2019021 02 05 # 07 08 20 27 33 + 04 x2:"
         " 一等奖 2 注 × 5,000,000元, 三等奖 8 注 × 3,000元; total 10,024,000元"
     )
+
+
+def test_draws_tickets_and_results_pickle_after_any_lane_used_them() -> None:
+    """The lanes keep compiled functions in a draw's cache; pickling leaves them out."""
+    import pickle
+
+    from lottery import vector
+
+    draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
+    ticket = lottery.parse_ticket("ssq", "02 05 07 08 20 33 + 04")
+    result = lottery.check(ticket, draw)
+    lottery.check_many(["01 02 03 04 05 06 + 01", "01 02 03 04 05 06 07 + 01", "x"], [draw])
+    if vector.available():
+        vector.check_lines(["01 02 03 04 05 06 + 01"], draw)
+    back = pickle.loads(pickle.dumps((draw, ticket, result)))
+    assert back == (draw, ticket, result)
+    assert back[0].edition is draw.edition
+    assert lottery.check(back[1], back[0]) == result
+    assert lottery.check_many(["02 05 07 08 20 33 + 04"], [back[0]]).wins == {"三等奖": 1}
