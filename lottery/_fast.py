@@ -17,11 +17,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from typing import Final
 
 from lottery.model import ADDON_WORD, Draw
 from lottery.rules import Zone
 
-__all__ = ["Scorer", "Shape", "ShapeReader", "shape_reader", "single_scorer"]
+__all__ = ["Scorer", "Shape", "ShapeReader", "peel", "shape_reader", "single_scorer"]
 
 #: (tiers won, multiple) of one single bet, or ``None``: take the general path.
 Scorer = Callable[[str], tuple[tuple[str, ...], int] | None]
@@ -261,10 +262,10 @@ def shape_reader(draw: Draw) -> ShapeReader | None:
     most, addon = edition.max_multiple, bool(edition.addons)
 
     def read(line: str) -> Shape | None:
-        peeled = _peel(line.strip(), addon=addon, most=most)
+        peeled = peel(line.strip(), addon=addon, most=most)
         if peeled is None:
             return None
-        body, added, times = peeled
+        body, times, added = peeled
         parts = body.split("+")
         if len(parts) != len(zone_keys):
             return None
@@ -277,18 +278,33 @@ def shape_reader(draw: Draw) -> ShapeReader | None:
     return read
 
 
-def _peel(text: str, *, addon: bool, most: int) -> tuple[str, bool, int] | None:
-    """Numbers, then an optional `` x5`` and (where the game has it) `` 追加``."""
-    added = addon and text.endswith(" " + ADDON_WORD)
-    if added:
-        text = text[: -len(ADDON_WORD)].rstrip()
-    body, sep, tail = text.rpartition(" x")
-    if not sep:
-        return text, added, 1
-    if len(tail) > 2 or not tail.isascii() or not tail.isdecimal():
+#: How 追加 ends a plain bet: after a space or a tab.
+_ADDON_TAIL: Final = (" " + ADDON_WORD, "\t" + ADDON_WORD)
+
+
+def peel(text: str, *, addon: bool, most: int) -> tuple[str, int, bool] | None:
+    """A plain bet's numbers, its multiple (`` x5``) and its 追加 (where ``addon``), or ``None``.
+
+    ASCII numbers only, a multiple 1–``most``; anything else is for the full
+    reader, which says what is wrong.
+    """
+    added = False
+    if not text.isascii():
+        if not (addon and text.rstrip().endswith(_ADDON_TAIL)):
+            return None
+        text, added = text.rstrip()[: -len(ADDON_WORD)], True
+        if not text.isascii():
+            return None
+    if "x" not in text and "X" not in text:
+        return text, 1, added
+    pieces = text.rsplit(None, 1)
+    if len(pieces) < 2 or pieces[1][0] not in "xX":
+        return text, 1, added
+    digits = pieces[1][1:]
+    if len(digits) > 2 or not digits.isdecimal():  # ASCII here: isdecimal is exact
         return None
-    times = int(tail)
-    return (body, added, times) if 1 <= times <= most else None
+    times = int(digits)
+    return (pieces[0], times, added) if 1 <= times <= most else None
 
 
 def _ball_key(

@@ -146,22 +146,19 @@ def named_templates(game: Game, encoding: str) -> tuple[tuple[str, Template], ..
             prefix = (play.name + " ").encode(encoding)
         except UnicodeEncodeError:  # pragma: no cover - every name is in GB18030
             continue
-        head = [(i, byte) for i, byte in enumerate(prefix)]
-        for k in (1, 2, 3):
-            fields = tuple(Field(len(prefix) + i, 1, i) for i in range(k))
-            end = len(prefix) + k
-            out.append((play.name, Template(end, tuple(head), fields, None)))
-            for suffix in (1, 2):
-                fixed = (*head, (end, ord(" ")), (end + 1, ord("x")))
-                multiple = Field(end + 2, suffix, -1)
-                out.append((play.name, Template(end + 2 + suffix, fixed, fields, multiple)))
+        out += (
+            (play.name, _template([("#", 1)] * digits, suffix, prefix))
+            for digits in (1, 2, 3)
+            for suffix in (0, 1, 2)
+        )
     return tuple(out)
 
 
-def _template(body: list[tuple[str, int]], suffix: int) -> Template:
-    fixed: list[tuple[int, int]] = []
+def _template(body: list[tuple[str, int]], suffix: int, prefix: bytes = b"") -> Template:
+    """A template of ``body`` after the bytes ``prefix``, with a multiple of ``suffix`` digits."""
+    fixed: list[tuple[int, int]] = list(enumerate(prefix))
     fields: list[Field] = []
-    pos = 0
+    pos = len(prefix)
     for text, width in body:
         if text == "#":
             fields.append(Field(pos, width, len(fields)))

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from lottery.model import Draw
 from lottery.rules import Edition, Picks, Selection, Zone
 
-__all__ = ["PlainReader", "hits_function", "plain_reader"]
+__all__ = ["PlainReader", "ball_reader", "hits_function", "plain_reader"]
 
 
 def hits_function(draw: Draw, layout: Sequence[Zone]) -> Callable[[Selection], tuple[int, ...]]:
@@ -94,23 +94,34 @@ def _positions(
 PlainReader = Callable[[str], Picks | None]
 
 
+def ball_reader(zone: Zone) -> Callable[[str], tuple[int, ...] | None]:
+    """A ball zone of a single bet: exactly ``zone.size`` distinct known numbers, sorted."""
+    number_of, size = zone.tokens.__getitem__, zone.size
+
+    def balls(text: str) -> tuple[int, ...] | None:
+        parts = text.split()
+        if len(parts) != size:
+            return None
+        try:
+            numbers = tuple(sorted(map(number_of, parts)))
+        except KeyError:
+            return None
+        return numbers if len(set(numbers)) == size else None
+
+    return balls
+
+
 def _zone_reader(zone: Zone) -> Callable[[str], list[tuple[int, ...]] | None]:
     """One zone of a single bet: exactly ``size`` distinct balls, or one digit per position."""
     tokens, size = zone.tokens, zone.size
-    number_of = tokens.__getitem__
     if not zone.positional:
+        balls = ball_reader(zone)
 
-        def balls(text: str) -> list[tuple[int, ...]] | None:
-            parts = text.split()
-            if len(parts) != size:
-                return None
-            try:
-                numbers = tuple(sorted(map(number_of, parts)))
-            except KeyError:
-                return None
-            return [numbers] if len(set(numbers)) == size else None
+        def group(text: str) -> list[tuple[int, ...]] | None:
+            numbers = balls(text)
+            return None if numbers is None else [numbers]
 
-        return balls
+        return group
 
     def positions(text: str) -> list[tuple[int, ...]] | None:
         parts = text.split()
@@ -211,25 +222,17 @@ def _two_zones(
 
 def _two_balls(zones: tuple[Zone, ...], found: Edition | None) -> PlainReader:
     """Two ball zones (双色球, 大乐透): :func:`plain_reader`, unrolled."""
-    (first, second) = zones
-    one, two = first.tokens.__getitem__, second.tokens.__getitem__
-    size1, size2 = first.size, second.size
+    first, second = (ball_reader(zone) for zone in zones)
 
     def read(text: str) -> Picks | None:
         head, plus, tail = text.partition("+")
         if not plus:
             return None
-        a, b = head.split(), tail.split()
-        if len(a) != size1 or len(b) != size2:
+        a = first(head)
+        if a is None:
             return None
-        try:
-            reds = tuple(sorted(map(one, a)))
-            blues = tuple(sorted(map(two, b)))
-        except KeyError:
-            return None
-        if len(set(reds)) != size1 or len(set(blues)) != size2:
-            return None
-        return _picks(((reds, blues), (), found))
+        b = second(tail)
+        return None if b is None else _picks(((a, b), (), found))
 
     return read
 

@@ -58,6 +58,11 @@ def normalize(text: str) -> str:
     return text.translate(_TABLE)
 
 
+def plain_int(text: str) -> int | None:
+    """``12224`` as an int: ASCII digits only (``str.isdecimal`` alone takes ٣), at most 15."""
+    return int(text) if text.isascii() and text.isdecimal() and len(text) < 16 else None
+
+
 def is_digits(token: str) -> bool:
     """Whether ``token`` is one or more ASCII digits (``str.isdigit`` is not)."""
     return _DIGITS_RE.fullmatch(token) is not None

@@ -157,9 +157,8 @@ def check(ticket: Ticket, draw: Draw) -> CheckResult:
     if hits is None:
         wins = _wins(draw, _counts(ticket, draw, play.count(ticket, draw)), value)
     else:  # a single bet wins one of few patterns: their wins are made once per draw
-        made: dict[tuple[str, tuple[int, ...], bool, int | None], _Wins] = draw._cache.get(  # noqa: SLF001
-            "single_wins"
-        ) or draw.memo("single_wins", dict)
+        made: dict[tuple[str, tuple[int, ...], bool, int | None], _Wins]
+        made = draw.memo("single_wins", dict)
         key = (play.name, hits, ticket.addon, value)
         found = made.get(key)
         if found is None:  # the first single bet of this pattern: counted in full

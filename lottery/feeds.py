@@ -41,8 +41,9 @@ def _amount(game: Game, value: object) -> int | None:
     if type(value) is int:
         return value if value >= 0 else None
     text = str(value).strip()
-    if text.isascii() and text.isdecimal() and len(text) < 16:  # the usual "12224": no grammar
-        return int(text)
+    plain = _text.plain_int(text)  # the usual "12224": no grammar
+    if plain is not None:
+        return plain
     if text in _NO_AMOUNT:
         return None
     whole = text.split(".", 1)[0]
@@ -57,7 +58,7 @@ def _prize(game: Game, value: object) -> tuple[Decimal | None, Decimal | None]:
     if value is None or isinstance(value, bool):
         return None, None
     text = str(value).strip()
-    if text.isascii() and text.isdecimal() and len(text) < 16:  # the usual "1040": exact at once
+    if _text.plain_int(text) is not None:  # the usual "1040": exact at once
         return Decimal(text), None
     text = text.replace("（", "(").replace("）", ")")
     if text in _NO_AMOUNT:

@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable
 
 from lottery import _text
+from lottery._fast import peel
 from lottery._text import ensure_str
 from lottery._tokens import split_on, strip_span
 from lottery.exceptions import (
@@ -212,9 +213,6 @@ def _read_ticket(g: Game, text: str, issue: str | None, *, plain: bool = True) -
     return Ticket(g, play.name, picks.selection, multiple, picks.dan, written, addon=addon)
 
 
-_ADDON_TAIL = (" " + ADDON_WORD, "\t" + ADDON_WORD)
-
-
 def _plain_single(g: Game, text: str, edition: Edition | None) -> Ticket | None:
     """The commonest ticket, one plain single bet in ASCII (``02 05 … + 04 x2``), in one pass.
 
@@ -231,13 +229,10 @@ def _plain_single(g: Game, text: str, edition: Edition | None) -> Ticket | None:
         if named is None:
             return None
         play = named
-    if body.isascii() and "x" not in body and "X" not in body:  # the usual: nothing to peel
-        numbers, multiple, addon = body, 1, False
-    else:
-        peeled = _plain_tail(g, body)
-        if peeled is None:
-            return None
-        numbers, multiple, addon = peeled
+    peeled = peel(body, addon=g.has_addon, most=g.max_multiple)
+    if peeled is None:
+        return None
+    numbers, multiple, addon = peeled
     reader = _READERS.get((g, play, edition))
     if reader is None:
         reader = _READERS[g, play, edition] = play.plain_reader(g, edition)
@@ -249,27 +244,6 @@ def _plain_single(g: Game, text: str, edition: Edition | None) -> Ticket | None:
 
 #: Each game's plays' plain readers, by edition (made once).
 _READERS: dict[tuple[Game, Play, Edition | None], Callable[[str], Picks | None]] = {}
-
-
-def _plain_tail(g: Game, text: str) -> tuple[str, int, bool] | None:
-    """ASCII numbers, then an optional `` x5`` and `` 追加``; ``None``: not that simple."""
-    addon = False
-    if not text.isascii():
-        if not (g.has_addon and text.rstrip().endswith(_ADDON_TAIL)):
-            return None
-        text, addon = text.rstrip()[: -len(ADDON_WORD)], True
-        if not text.isascii():
-            return None
-    if "x" not in text and "X" not in text:
-        return text, 1, addon
-    pieces = text.rsplit(None, 1)
-    if len(pieces) < 2 or pieces[1][0] not in "xX":
-        return text, 1, addon
-    digits = pieces[1][1:]
-    if len(digits) > 2 or not digits.isdecimal():  # ASCII here: isdecimal is exact
-        return None
-    multiple = int(digits)
-    return (pieces[0], multiple, addon) if 1 <= multiple <= g.max_multiple else None
 
 
 def _split_addon(text: str, start: int, end: int) -> tuple[bool, int]:

@@ -339,6 +339,8 @@ class Game:
     max_multiple: int = attrs.field(init=False, repr=False)
     #: The most bets a ticket may cover under any edition that limits it (``None``: no limit).
     max_bets: int | None = attrs.field(init=False, repr=False)
+    #: Whether any edition sells 追加投注 (an add-on bet).
+    has_addon: bool = attrs.field(init=False, repr=False)
     #: Play names (upper case) with their plays or refusals, longest first, for reading tickets.
     play_names: tuple[tuple[str, Play | Refusal], ...] = attrs.field(init=False, repr=False)
 
@@ -359,17 +361,13 @@ class Game:
         object.__setattr__(self, "max_multiple", min(e.max_multiple for e in self.editions))
         limits = [e.max_bets for e in self.editions if e.max_bets is not None]
         object.__setattr__(self, "max_bets", max(limits) if limits else None)
+        object.__setattr__(self, "has_addon", any(e.addons for e in self.editions))
         named: list[tuple[str, Play | Refusal]] = [
             (name.upper(), play) for play in self.plays for name in play.names
         ]
         named += [(name.upper(), r) for r in self.refused for name in (r.name, *r.aliases)]
         named.sort(key=lambda pair: -len(pair[0]))
         object.__setattr__(self, "play_names", tuple(named))
-
-    @property
-    def has_addon(self) -> bool:
-        """Whether any edition sells 追加投注 (an add-on bet)."""
-        return any(e.addons for e in self.editions)
 
     def __reduce__(self) -> tuple[Callable[[str], Game], tuple[str]]:
         if not self.module:

@@ -162,13 +162,8 @@ class _Columns:
 def _cell_int(row: Sequence[str], index: int | None) -> int | None:
     if index is None or index >= len(row):
         return None
-    cell = row[index]
-    # ASCII first: then isdecimal() means 0-9 only (never ٣ or ²)
-    if not (cell.isascii() and cell.isdecimal()):
-        cell = cell.strip().split(".", 1)[0]
-        if not (cell.isascii() and cell.isdecimal()):
-            return None
-    return int(cell) if len(cell) < 16 else None
+    value = _text.plain_int(row[index])  # the usual cell: its cells come stripped
+    return value if value is not None else _text.plain_int(row[index].strip().split(".", 1)[0])
 
 
 _ISSUE_CELL: Final = re.compile(r"第?([0-9]{5,7})期?")

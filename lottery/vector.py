@@ -309,24 +309,29 @@ def _score(
     data: bytes | memoryview,
 ) -> NDArray[Any]:
     """Score the rows that fit ``template``; which of them it took."""
-    import numpy as np  # noqa: PLC0415 - the optional extra
-
-    grid = _rows.grid(raw, starts, template.length)
-    fixed, digit_at, tens, ones, has_tens = _rows.layout(template)
-    ok = (grid[:, fixed[0]] == fixed[1]).all(axis=1)
-    digits = grid[:, digit_at] - np.uint8(48)  # a byte below '0' wraps above 9
-    ok &= (digits <= 9).all(axis=1)
-    numbers = digits[:, tens].astype(np.int16) * has_tens + digits[:, ones]
-    if template.multiple is None:
-        values, multiples = numbers, np.ones(len(grid), dtype=np.int16)
-    else:
-        values, multiples = numbers[:, :-1], numbers[:, -1]
-    taken: NDArray[Any] = ok
+    taken, values, multiples = _fields(raw, starts, template)
     for row, tiers, times in _rows.tally_rows(values, multiples, taken, lane, one, where):
         start = int(starts[row])  # a winner worth keeping, shown as written
         text = bytes(data[start : start + template.length]).decode("ascii")
         one.keep(int(where[row]), text, tiers, times)
     return taken
+
+
+def _fields(
+    raw: NDArray[Any], starts: NDArray[Any], template: _rows.Template
+) -> tuple[NDArray[Any], NDArray[Any], NDArray[Any]]:
+    """Rows read by ``template``: which fit it (fixed bytes, digits), their numbers, multiples."""
+    import numpy as np  # noqa: PLC0415 - the optional extra
+
+    grid = _rows.grid(raw, starts, template.length)
+    fixed, digit_at, tens, ones, has_tens = _rows.layout(template)
+    ok: NDArray[Any] = (grid[:, fixed[0]] == fixed[1]).all(axis=1)
+    digits = grid[:, digit_at] - np.uint8(48)  # a byte below '0' wraps above 9
+    ok &= (digits <= 9).all(axis=1)
+    numbers = digits[:, tens].astype(np.int16) * has_tens + digits[:, ones]
+    if template.multiple is None:
+        return ok, numbers, np.ones(len(grid), dtype=np.int16)
+    return ok, numbers[:, :-1], numbers[:, -1]
 
 
 def _score_named(
@@ -342,17 +347,11 @@ def _score_named(
     """Rows of another play, tallied by their digits (each distinct one read in full once)."""
     import numpy as np  # noqa: PLC0415 - the optional extra
 
-    grid = _rows.grid(raw, starts, template.length)
-    fixed, digit_at, tens, ones, has_tens = _rows.layout(template)
-    ok: NDArray[Any] = (grid[:, fixed[0]] == fixed[1]).all(axis=1)
-    digits = grid[:, digit_at] - np.uint8(48)
-    ok &= (digits <= 9).all(axis=1)
-    numbers = digits[:, tens].astype(np.int32) * has_tens + digits[:, ones]
+    ok, numbers, multiples = _fields(raw, starts, template)
     k = len(template.fields)
-    code = numbers[:, 0]
+    code = numbers[:, 0].astype(np.int32)
     for column in range(1, k):
         code = code * 10 + numbers[:, column]
-    multiples = numbers[:, k] if template.multiple else np.ones(len(grid), np.int32)
     ok &= (multiples >= 1) & (multiples <= one.draw.edition.max_multiple)
     others = one.others
     known = one.memo(name, k)

@@ -71,6 +71,7 @@ from typing import Final
 import attrs
 
 from lottery import _counting
+from lottery._single import ball_reader
 from lottery.exceptions import InvalidCount
 from lottery.findings import GameChecks, Problem
 from lottery.model import Draw, Ticket
@@ -229,17 +230,11 @@ class Pick(Play):
 
 @functools.cache
 def _single_reader(play: Pick) -> Callable[[str], Picks | None]:
-    number_of, pick = play.zone.tokens.__getitem__, play.pick
+    balls = ball_reader(play.zone)  # exactly N distinct numbers of 01–80
 
     def read(text: str) -> Picks | None:
-        parts = text.split()
-        if len(parts) != pick:
-            return None
-        try:
-            numbers = tuple(sorted(map(number_of, parts)))
-        except KeyError:
-            return None
-        return Picks((numbers,), ()) if len(set(numbers)) == pick else None
+        numbers = balls(text)
+        return None if numbers is None else Picks((numbers,), ())
 
     return read
 
