@@ -9,7 +9,7 @@ game's own checks (``GameChecks.record``), then the checks across draws.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final
 
 from lottery.findings import Problem
@@ -26,59 +26,83 @@ def _fmt(draw: Draw, numbers: Sequence[int]) -> str:
     return " ".join(zone.fmt(n) for n in numbers)
 
 
-#: One check of one record and the draw it holds.
-Check = Callable[[Record, Draw], Iterator[Problem]]
+#: One check of one record and the draw it holds: the problems found (usually none).
+Check = Callable[[Record, Draw], Iterable[Problem]]
 
 
-def _issue_number(record: Record, draw: Draw) -> Iterator[Problem]:
+def _issue_number(record: Record, draw: Draw) -> list[Problem]:
     """The issue's number fits the year's draw days."""
+    out: list[Problem] = []
     most = draw.game.issues_per_year
-    if draw.issue_key[1] > most:
-        yield (
-            "warning",
-            "issue-number",
-            f"number {draw.issue_key[1]} is more than its draw days allow (at most {most})",
-        )
-    test = record.extra_numbers(TEST_NUMBER)
-    if test is not None and len(test) != len(draw.numbers):
-        yield "warning", "test-number", f"{TEST_NUMBER} {test} has the wrong length"
-
-
-def _printed_order(record: Record, draw: Draw) -> Iterator[Problem]:
-    """Ball numbers are printed ascending; a labelled draw order holds the same balls."""
-    start = 0
-    for zone in draw.edition.zones:
-        printed = record.printed[start : start + zone.size] if record.printed else ()
-        start += zone.size
-        if not zone.positional and printed and list(printed) != sorted(printed):
-            shown = _fmt(draw, printed)
-            yield (
+    number = draw.issue_key[1]
+    if number > most:
+        out.append(
+            (
                 "warning",
-                "order",
-                f"{zone.name} printed as {shown}, not ascending (label a draw order)",
+                "issue-number",
+                f"number {number} is more than its draw days allow (at most {most})",
             )
+        )
+    test = record.extra_numbers(TEST_NUMBER) if record.extras else None
+    if test is not None and len(test) != len(draw.numbers):
+        out.append(("warning", "test-number", f"{TEST_NUMBER} {test} has the wrong length"))
+    return out
+
+
+def _printed_order(record: Record, draw: Draw) -> list[Problem]:
+    """Ball numbers are printed ascending; a labelled draw order holds the same balls."""
+    out: list[Problem] = []
+    zones = draw.edition.zones
+    printed = record.printed
+    if printed and not all(zone.positional for zone in zones):
+        start = 0
+        for zone in zones:
+            part = printed[start : start + zone.size]
+            start += zone.size
+            if not zone.positional and part and list(part) != sorted(part):
+                shown = _fmt(draw, part)
+                out.append(
+                    (
+                        "warning",
+                        "order",
+                        f"{zone.name} printed as {shown}, not ascending (label a draw order)",
+                    )
+                )
     if record.order is not None and sorted(record.order) != sorted(draw.zones[0]):
         order, result = _fmt(draw, record.order), _fmt(draw, draw.zones[0])
-        yield (
-            "error",
-            "draw-order",
-            f"the draw order {order} is not the same balls as the result {result}",
+        out.append(
+            (
+                "error",
+                "draw-order",
+                f"the draw order {order} is not the same balls as the result {result}",
+            )
         )
+    return out
 
 
-def _dates(record: Record, draw: Draw) -> Iterator[Problem]:
+def _dates(record: Record, draw: Draw) -> list[Problem]:
     """The issue's year is the date's; the date is a draw day, as printed."""
-    if draw.date is None:
-        return
+    date = draw.date
+    if date is None:
+        return []
+    out: list[Problem] = []
     year = draw.issue_key[0]
-    if year != draw.date.year:
-        yield "error", "issue-year", f"the issue's year {year} is not the date's year ({draw.date})"
-    weekday = WEEKDAYS[draw.date.weekday()]
-    if draw.date.weekday() not in draw.game.draw_weekdays:
+    if year != date.year:
+        out.append(
+            ("error", "issue-year", f"the issue's year {year} is not the date's year ({date})")
+        )
+    day = date.weekday()
+    weekday = WEEKDAYS[day]
+    if day not in draw.game.draw_weekdays:
         days = "、".join("周" + WEEKDAYS[d] for d in draw.game.draw_weekdays)
-        yield "error", "weekday", f"{draw.date} is a 周{weekday}; {draw.game.name} draws on {days}"
+        out.append(
+            ("error", "weekday", f"{date} is a 周{weekday}; {draw.game.name} draws on {days}")
+        )
     if record.weekday and record.weekday.replace("天", "日") != weekday:
-        yield "error", "weekday", f"printed as 周{record.weekday} but {draw.date} is a 周{weekday}"
+        out.append(
+            ("error", "weekday", f"printed as 周{record.weekday} but {date} is a 周{weekday}")
+        )
+    return out
 
 
 def _pool_tables(draw: Draw) -> Iterator[Problem]:
@@ -133,10 +157,11 @@ def _addons(draw: Draw) -> Iterator[Problem]:
             )
 
 
-def _prizes(record: Record, draw: Draw) -> Iterator[Problem]:
+def _prizes(record: Record, draw: Draw) -> list[Problem]:
     """Announced fixed prizes equal the edition's; tiers exist in the edition."""
-    yield from _pool_tables(draw)
-    yield from _addons(draw)
+    if not draw.prizes and not record.foreign:
+        return []  # nothing announced: nothing to compare
+    out = [*_pool_tables(draw), *_addons(draw)]
     for name, amount in draw.prizes:
         prize = draw.edition.tier(name).prize
         if prize is not None and amount != prize:
@@ -144,16 +169,19 @@ def _prizes(record: Record, draw: Draw) -> Iterator[Problem]:
                 f"{name} announced {amount:,}元, the rules say {prize:,}元"
                 f" ({amount - prize:+,}元; a 派奖 adds, 限额赔付 cuts)"
             )
-            yield "warning", "prize", message
+            out.append(("warning", "prize", message))
     tier_kinds = checks(draw.game).tier_kinds
     for name, amount in record.foreign:
         kind = tier_kinds.get(name, "prize")
         rules = draw.edition.name
-        yield (
-            "error",
-            kind,
-            f"announces {name} {amount:,}元, but the {rules!r} rules have no {name}",
+        out.append(
+            (
+                "error",
+                kind,
+                f"announces {name} {amount:,}元, but the {rules!r} rules have no {name}",
+            )
         )
+    return out
 
 
 CHECKS: Final[tuple[Check, ...]] = (_issue_number, _printed_order, _dates, _prizes)

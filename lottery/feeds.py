@@ -242,6 +242,17 @@ def _as_text(item: Mapping[str, Any]) -> Callable[[], str]:
     return lambda: shorten(json.dumps(item, ensure_ascii=False))
 
 
+#: A CWL record's notices (rules, caps), kept as notes.
+_NOTE_KEYS: Final = ("specialRuleInfo", "prizeSpecialInfo", "compLimitInfo")
+#: A CWL record's 派奖 fields, kept as notes when set.
+_PROMOTION_KEYS: Final = ("zj1", "mj1", "zj6", "mj6", "addmoney")
+
+
+def _present(item: Mapping[str, Any], keys: tuple[str, ...]) -> list[tuple[str, Any]]:
+    """The fields of ``keys`` that are set (not empty, zero or missing)."""
+    return [(key, value) for key in keys if (value := item.get(key))]
+
+
 def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) -> Record:
     """A China Welfare Lottery draw notice ([O-cwl-feed])."""
     name = item.get("name")
@@ -268,7 +279,7 @@ def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) ->
         if not isinstance(grade, dict):
             continue
         kind = grade.get("type")  # 1 … 7, or 快乐8's "x10z9"
-        tier = game.tier_aliases.get(str(kind)) if isinstance(kind, int | str) else None
+        tier = game.tier_aliases.get(str(kind)) if isinstance(kind, (int, str)) else None
         count = _amount(game, grade.get("typenum"))
         amount, promotion = _prize(game, grade.get("typemoney"))
         if tier is None or count is None:
@@ -288,16 +299,8 @@ def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) ->
             count = _amount(game, item.get("fyjCount"))
             if count is not None:
                 winners = [(t, c) for t, c in winners if t != period] + [(period, count)]
-    notes = tuple(
-        str(item[key]).strip()
-        for key in ("specialRuleInfo", "prizeSpecialInfo", "compLimitInfo")
-        if str(item.get(key) or "").strip()
-    )
-    extra = [
-        f"派奖 {key}={item[key]}"
-        for key in ("zj1", "mj1", "zj6", "mj6", "addmoney")
-        if item.get(key)
-    ]
+    notes = [shown for _, value in _present(item, _NOTE_KEYS) if (shown := str(value).strip())]
+    notes += [f"派奖 {key}={value}" for key, value in _present(item, _PROMOTION_KEYS)]
     return make_record(
         source,
         f"{where} ({issue})" if issue else where,
@@ -312,7 +315,7 @@ def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) ->
         pool=_amount(game, item.get("poolmoney")),
         sales=_amount(game, item.get("sales")),
         winners=tuple(winners),
-        notes=notes + tuple(extra),
+        notes=tuple(notes),
         promotions=promotions,
     )
 

@@ -180,16 +180,17 @@ class Draw(_Memo):
         """
         draw = object.__new__(cls)
         setattr_ = object.__setattr__
-        setattr_(draw, "_cache", _Cache())
+        setattr_(draw, "_cache", _Cache(edition=edition))
         setattr_(draw, "game", game)
         setattr_(draw, "issue", issue)
-        setattr_(draw, "numbers", numbers)
+        setattr_(draw, "numbers", _check_draw_numbers(game, edition, numbers))
         setattr_(draw, "date", date)
         setattr_(draw, "prizes", prizes)
         setattr_(draw, "special_period", special_period)
         setattr_(draw, "pool_before", pool_before)
         setattr_(draw, "promotions", promotions)
-        draw._settle(edition)
+        if prizes or promotions or special_period is not None:  # the usual draw has none
+            draw._settle_prizes(edition)
         return draw
 
     def _settle(self, edition: Edition) -> None:
@@ -197,6 +198,11 @@ class Draw(_Memo):
         game = self.game
         self._cache["edition"] = edition
         object.__setattr__(self, "numbers", _check_draw_numbers(game, edition, self.numbers))
+        self._settle_prizes(edition)
+
+    def _settle_prizes(self, edition: Edition) -> None:
+        """Check the announced prizes, 派奖 and period against the edition; order the prizes."""
+        game = self.game
         if self.special_period is not None and not edition.has_period:
             msg = (
                 f"{game.label}: issue {self.issue} follows the {edition.name!r} rules,"
@@ -356,9 +362,14 @@ def _check_draw_numbers(game: Game, edition: Edition, numbers: tuple[int, ...]) 
             f" {edition.size} numbers, not {len(numbers)}"
         )
         raise InvalidCount(msg, game=game.code)
+    zones = edition.zones
+    if len(zones) == 1 and zones[0].positional and type(numbers) is tuple:
+        zone = zones[0]  # the digit games: one range test, nothing to order
+        if zone.low <= min(numbers) and max(numbers) <= zone.high:
+            return numbers
     out: list[int] = []
     start = 0
-    for zone in edition.zones:
+    for zone in zones:
         part = numbers[start : start + zone.size]
         start += zone.size
         for n in part:

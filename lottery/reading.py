@@ -30,22 +30,23 @@ _PLAIN: Final = re.compile(r"[0-9 ,+]*")
 
 _WEEKDAYS: Final = frozenset("一二三四五六日天")
 
+#: What a record's numbers are printed as, kept as ``printed`` in the order given.
+_PRINTED: Final = (str, tuple, list)
+
 
 def _iso_date(text: str) -> tuple[datetime.date, str | None] | None:
     """``2025-06-05`` or ``2025-06-05(四)``, as feeds print them, without the date grammar."""
-    head, rest = text[:10], text[10:]
-    if not (head.isascii() and head[4:5] == "-" and head[7:8] == "-"):
-        return None
-    year, month, day = head[:4], head[5:7], head[8:10]
-    if not (year.isdecimal() and month.isdecimal() and day.isdecimal()):
+    head = text[:10]
+    if not (len(head) == 10 and head.isascii() and head[4] == "-" and head[7] == "-"):
         return None
     weekday = None
-    if rest:
+    if len(text) > 10:
+        rest = text[10:]
         if len(rest) != 3 or rest[0] != "(" or rest[2] != ")" or rest[1] not in _WEEKDAYS:
             return None
         weekday = rest[1]
-    try:
-        return datetime.date(int(year), int(month), int(day)), weekday
+    try:  # ASCII YYYY-MM-DD: nothing else passes
+        return datetime.date.fromisoformat(head), weekday
     except ValueError:
         return None  # the grammar says what is wrong
 
@@ -89,12 +90,7 @@ def _plain_numbers(edition: Edition, text: str) -> tuple[int, ...] | None:
     which explains what is wrong.
     """
     zones = edition.zones
-    parts = text.split("+")
-    if len(parts) == len(zones):
-        groups = [part.replace(",", " ").split() for part in parts]
-        if any(len(g) != z.size for g, z in zip(groups, zones, strict=True)):
-            return None
-    elif len(parts) == 1:
+    if len(zones) == 1 or "+" not in text:
         tokens = text.replace(",", " ").split()
         if len(tokens) != edition.size:
             return None
@@ -103,9 +99,14 @@ def _plain_numbers(edition: Edition, text: str) -> tuple[int, ...] | None:
             groups.append(tokens[: zone.size])
             tokens = tokens[zone.size :]
     else:
-        return None
+        parts = text.split("+")
+        if len(parts) != len(zones):
+            return None
+        groups = [part.replace(",", " ").split() for part in parts]
     out: list[int] = []
     for zone, group in zip(zones, groups, strict=True):
+        if len(group) != zone.size:
+            return None
         table = zone.tokens
         for token in group:
             number = table.get(token)
@@ -113,6 +114,20 @@ def _plain_numbers(edition: Edition, text: str) -> tuple[int, ...] | None:
                 return None
             out.append(number)
     return tuple(out)
+
+
+def _announced(
+    edition: Edition,
+    prizes: Sequence[tuple[str, int | Decimal]],
+    promotions: Sequence[tuple[str, Decimal]],
+    extras: dict[str, Any],
+) -> tuple[tuple[tuple[str, Decimal], ...], tuple[tuple[str, Decimal], ...]]:
+    """The announced prizes of the edition's tiers and their 派奖; others go to ``foreign``."""
+    known = tuple((t, money(a)) for t, a in prizes if edition.has_tier(t))
+    if len(known) < len(prizes):
+        extras["foreign"] = tuple((t, money(a)) for t, a in prizes if not edition.has_tier(t))
+    offers = tuple((t, money(a)) for t, a in promotions if any(t == k for k, _ in known))
+    return known, offers
 
 
 def make_record(
@@ -131,14 +146,8 @@ def make_record(
     **extras: Any,  # noqa: ANN401 - Record fields
 ) -> Record:
     """Build the record, validating its draw; an invalid draw becomes an error."""
-    base = {
-        "source": source,
-        "where": where,
-        "text": _text.shorten(text) if isinstance(text, str) else text,
-        "game": game,
-        "issue": issue,
-        **extras,
-    }
+    if isinstance(text, str):
+        text = _text.shorten(text)
     try:
         if game is None:
             msg = "cannot tell which game this is"
@@ -153,24 +162,11 @@ def make_record(
             raise InvalidCount(msg, game=game.code)
         values = _numbers(game, edition, numbers)
         when, printed_weekday = _read_date(game, official, date)
-        if printed_weekday and not base.get("weekday"):
-            base["weekday"] = printed_weekday
-        known = (
-            tuple((tier, money(amount)) for tier, amount in prizes if edition.has_tier(tier))
-            if prizes
-            else ()
-        )
-        if len(known) < len(prizes):
-            base["foreign"] = tuple(
-                (tier, money(amount)) for tier, amount in prizes if not edition.has_tier(tier)
-            )
+        if printed_weekday and not extras.get("weekday"):
+            extras["weekday"] = printed_weekday
+        known, offers = _announced(edition, prizes, promotions, extras) if prizes else ((), ())
         if not edition.has_period:
             special = None  # a claim shows in ``foreign`` when it came with a 福运奖 amount
-        offers = (
-            tuple((t, money(a)) for t, a in promotions if any(t == k for k, _ in known))
-            if promotions
-            else ()
-        )
         if pool_before is not None and (type(pool_before) is not int or pool_before < 0):
             msg = f"{game.label}: the pool before the draw is not a whole number of yuan ≥ 0"
             raise InvalidFormat(msg, game=game.code, token=str(pool_before))
@@ -186,7 +182,9 @@ def make_record(
             pool_before=pool_before,
         )
     except LotteryError as error:
-        return Record(**base, error=str(error), kind=error.kind)
-    if base.get("printed") is None and isinstance(numbers, str | tuple | list):
-        base["printed"] = values
-    return Record(**base, draw=draw)
+        return Record(
+            source, where, text, game, issue=issue, error=str(error), kind=error.kind, **extras
+        )
+    if extras.get("printed") is None and isinstance(numbers, _PRINTED):
+        extras["printed"] = values
+    return Record(source, where, text, game, draw=draw, issue=issue, **extras)

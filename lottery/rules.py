@@ -219,6 +219,8 @@ class Edition:
     period_tier: str | None = attrs.field(init=False, repr=False)
     #: Whether some fixed prizes depend on the pool before the draw.
     pool_tiers: bool = attrs.field(init=False, repr=False)
+    #: How many numbers a draw of this edition has.
+    size: int = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.special_ball and (
@@ -238,6 +240,7 @@ class Edition:
         period = next((t.name for t in self.tiers if t.when is not None and not t.stacks), None)
         object.__setattr__(self, "period_tier", period)
         object.__setattr__(self, "pool_tiers", any(t.by_pool for t in self.tiers))
+        object.__setattr__(self, "size", sum(zone.size for zone in self.zones))
 
     def __repr__(self) -> str:
         since = f"from {self.first_issue}" if self.first_issue else "from the start"
@@ -247,11 +250,6 @@ class Edition:
     def ticket_zones(self) -> tuple[Zone, ...]:
         """The zones a ticket fills: all but a special number's."""
         return self.zones[:-1] if self.special_ball else self.zones
-
-    @property
-    def size(self) -> int:
-        """How many numbers a draw of this edition has."""
-        return sum(zone.size for zone in self.zones)
 
     @property
     def has_period(self) -> bool:

@@ -119,6 +119,14 @@ class _Columns:
         for index, raw in enumerate(header):
             name = raw.strip().lstrip("\ufeff").lower()
             self._classify(index, name)
+        #: Per tier with a count column: its name, the count's column, the amount's (or None).
+        self.tiers: tuple[tuple[str, int, int | None], ...] = tuple(
+            (_TIERS[n - 1], column, self.prize_money.get(n))
+            for n, column in sorted(self.prize_count.items())
+            if 1 <= n <= len(_TIERS)
+        )
+        self.counts = tuple(count for _, count, _ in self.tiers)
+        self.amounts = tuple(-1 if amount is None else amount for _, _, amount in self.tiers)
 
     def _classify(self, index: int, name: str) -> None:  # noqa: C901
         if name in _ISSUE_COLUMNS and self.issue is None:
@@ -162,8 +170,21 @@ class _Columns:
 def _cell_int(row: Sequence[str], index: int | None) -> int | None:
     if index is None or index >= len(row):
         return None
-    value = _text.plain_int(row[index])  # the usual cell: its cells come stripped
-    return value if value is not None else _text.plain_int(row[index].strip().split(".", 1)[0])
+    cell = row[index]
+    if cell.isascii() and cell.isdecimal() and len(cell) < 16:  # the usual cell: come stripped
+        return int(cell)
+    return _text.plain_int(cell.strip().split(".", 1)[0])
+
+
+def _cell_ints(row: Sequence[str], indexes: Sequence[int]) -> list[int | None]:
+    """``_cell_int`` of many columns (``-1`` is no column), the usual plain cells in one pass."""
+    last = len(row)
+    return [
+        int(cell)
+        if 0 <= i < last and (cell := row[i]).isdecimal() and cell.isascii() and len(cell) < 16
+        else _cell_int(row, i if i >= 0 else None)
+        for i in indexes
+    ]
 
 
 _ISSUE_CELL: Final = re.compile(r"第?([0-9]{5,7})期?")
@@ -299,6 +320,10 @@ def _bare_record(
     )
 
 
+#: A ``special_period`` cell.
+_YES_NO: Final = {"是": True, "否": False, "true": True, "false": False}
+
+
 def _csv_record(
     columns: _Columns, row: list[str], number: int, source: str, game: Game | None
 ) -> Record:
@@ -313,27 +338,31 @@ def _csv_record(
     )
     order = None
     if columns.order:
-        values = [_cell_int(row, i) for i in columns.order]
+        values = _cell_ints(row, columns.order)
         order = tuple(v for v in values if v is not None) or None
     prizes: list[tuple[str, int | Decimal]] = []
     winners: list[tuple[str, int]] = []
-    for tier_no, count_col in sorted(columns.prize_count.items()):
-        count = _cell_int(row, count_col)
-        money = _cell_int(row, columns.prize_money.get(tier_no))
-        if count and 1 <= tier_no <= len(_TIERS):
-            winners.append((_TIERS[tier_no - 1], count))
-            if money:  # zero means the source had no amount
-                prizes.append((_TIERS[tier_no - 1], money))
+    if columns.tiers:
+        counts = _cell_ints(row, columns.counts)
+        amounts = _cell_ints(row, columns.amounts)
+        for (tier, _, _), count, amount in zip(columns.tiers, counts, amounts, strict=True):
+            if count:
+                winners.append((tier, count))
+                if amount:  # zero means the source had no amount
+                    prizes.append((tier, amount))
     if columns.game is not None and columns.game < len(row):
         named = game_of(row[columns.game])
         game = named or game
         if named is None:
             reason = f"unknown game {_text.cut(row[columns.game].strip(), 20)!r}"
             return Record(source, f"line {number}", line, None, error=reason, kind="game")
-    own, promotions = _prize_pairs(game, row, columns.prizes)
-    prizes += own
-    winners += _pairs(row, columns.winners)
-    special = _cell(row, columns.special)
+    promotions: list[tuple[str, Decimal]] = []
+    if columns.prizes is not None:
+        own, promotions = _prize_pairs(game, row, columns.prizes)
+        prizes += own
+    if columns.winners is not None:
+        winners += _pairs(row, columns.winners)
+    special = _cell(row, columns.special) if columns.special is not None else ""
     return make_record(
         source,
         f"line {number}",
@@ -343,7 +372,7 @@ def _csv_record(
         numbers=columns.numbers_of(row),
         date=date or None,
         prizes=prizes,
-        special={"是": True, "否": False, "true": True, "false": False}.get(special.lower()),
+        special=_YES_NO.get(special.lower()) if special else None,
         order=order,
         winners=tuple(winners),
         sales=_cell_int(row, columns.sales) or None,

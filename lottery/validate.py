@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import operator
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -294,6 +295,8 @@ def _by_issue(records: Iterable[Record]) -> dict[str, list[Record]]:
 def _conflicts(game: Game, issues: dict[str, list[Record]]) -> list[Finding]:
     out: list[Finding] = []
     for issue, group in issues.items():
+        if len(group) == 1:
+            continue  # the usual issue: one record
         results = {r.draw.numbers for r in group if r.draw is not None}
         dates = {r.draw.date for r in group if r.draw is not None and r.draw.date is not None}
         if len(results) > 1 or len(dates) > 1:
@@ -314,13 +317,11 @@ def _conflicts(game: Game, issues: dict[str, list[Record]]) -> list[Finding]:
     return out
 
 
-def _holes(
-    game: Game, keys: list[tuple[int, int]], places: dict[tuple[int, int], str]
-) -> list[Finding]:
+def _holes(game: Game, keyed: list[tuple[tuple[int, int], Record]]) -> list[Finding]:
     out: list[Finding] = []
-    years = {year for year, _ in keys}
+    years = {key[0] for key, _ in keyed}
     previous: tuple[int, int] | None = None
-    for key in keys:
+    for key, record in keyed:
         year, number = key
         if previous is not None and previous[0] == year and number > previous[1] + 1:
             low, high = previous[1] + 1, number - 1
@@ -338,7 +339,7 @@ def _holes(
                 "hole",
                 game.code,
                 first,
-                places[key],
+                place(record),
                 f"{game.name}: issue {span} missing ({high - low + 1}) before"
                 f" {game.issue_text(year, number)}; numbers never skip: the source has a hole",
             ),
@@ -412,6 +413,13 @@ def _stuck(game: Game, firsts: list[Record]) -> list[Finding]:
     return out
 
 
+def _keyed(records: Iterable[Record]) -> list[tuple[tuple[int, int], Record]]:
+    """Records with draws by issue, each with its issue's key (one look-up each)."""
+    keyed = [(r.draw.issue_key, r) for r in records if r.draw is not None]
+    keyed.sort(key=operator.itemgetter(0))  # stable: records of one issue keep their order
+    return keyed
+
+
 def _across(records: Sequence[Record]) -> list[Finding]:
     findings: list[Finding] = []
     by_game: dict[str, list[Record]] = {}
@@ -423,18 +431,17 @@ def _across(records: Sequence[Record]) -> list[Finding]:
         game = get_game(code)
         issues = _by_issue(group)
         findings.extend(_conflicts(game, issues))
-        firsts = sorted(
-            (rs[0] for rs in issues.values()), key=lambda r: r.draw.issue_key if r.draw else (0, 0)
-        )
-        histories[code] = sorted(group, key=lambda r: r.draw.issue_key if r.draw else (0, 0))
-        keys = [r.draw.issue_key for r in firsts if r.draw is not None]
-        places = {r.draw.issue_key: place(r) for r in firsts if r.draw is not None}
-        findings.extend(_holes(game, keys, places))
+        keyed = _keyed(rs[0] for rs in issues.values())
+        firsts = [r for _, r in keyed]
+        findings.extend(_holes(game, keyed))
         findings.extend(_date_order(game, firsts))
         findings.extend(_stuck(game, firsts))
-    for game in games():
+    owners = [g for g in games() if g.code in by_game and checks(g).history is not None]
+    if owners:  # a game's own checks across draws see every game's history (排列3 and 排列5)
+        histories = {code: [r for _, r in _keyed(group)] for code, group in by_game.items()}
+    for game in owners:
         own = checks(game).history
-        if own is not None and game.code in histories:
+        if own is not None:
             findings.extend(own(histories))
     return findings
 
