@@ -35,6 +35,8 @@ def tidy(value: Decimal) -> Decimal:
 
 def money(value: object) -> Decimal:
     """An exact amount of yuan from an int, a Decimal or a decimal string (never a float)."""
+    if type(value) is int:  # the usual amount
+        return Decimal(value)
     if isinstance(value, bool | float):
         msg = f"money must be an int, a Decimal or a decimal string, not {type(value).__name__}"
         raise TypeError(msg)

@@ -161,9 +161,11 @@ def _prizes(record: Record, draw: Draw) -> list[Problem]:
     """Announced fixed prizes equal the edition's; tiers exist in the edition."""
     if not draw.prizes and not record.foreign:
         return []  # nothing announced: nothing to compare
-    out = [*_pool_tables(draw), *_addons(draw)]
+    edition = draw.edition
+    floating = edition.pool_tiers or edition.addon_share is not None
+    out = [*_pool_tables(draw), *_addons(draw)] if floating else []
     for name, amount in draw.prizes:
-        prize = draw.edition.tier(name).prize
+        prize = edition.tier(name).prize
         if prize is not None and amount != prize:
             message = (
                 f"{name} announced {amount:,}元, the rules say {prize:,}元"

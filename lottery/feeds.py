@@ -9,6 +9,7 @@ calls a game or a tier is each game's data (``Game.feeds``, ``Game.tier_aliases`
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 from collections.abc import Callable, Iterator, Mapping
@@ -248,6 +249,12 @@ _NOTE_KEYS: Final = ("specialRuleInfo", "prizeSpecialInfo", "compLimitInfo")
 _PROMOTION_KEYS: Final = ("zj1", "mj1", "zj6", "mj6", "addmoney")
 
 
+@functools.lru_cache(maxsize=256)
+def _cwl_game(name: str) -> Game | None:
+    """The game a CWL record's ``name`` is (``ssq``, ``双色球``, ``3D``): looked up once a name."""
+    return feed_game("cwl", name) or _game_named(name, None)
+
+
 def _present(item: Mapping[str, Any], keys: tuple[str, ...]) -> list[tuple[str, Any]]:
     """The fields of ``keys`` that are set (not empty, zero or missing)."""
     return [(key, value) for key in keys if (value := item.get(key))]
@@ -256,8 +263,7 @@ def _present(item: Mapping[str, Any], keys: tuple[str, ...]) -> list[tuple[str, 
 def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) -> Record:
     """A China Welfare Lottery draw notice ([O-cwl-feed])."""
     name = item.get("name")
-    game = feed_game("cwl", name) if isinstance(name, str) else None
-    game = game or _game_named(name, hint)
+    game = _cwl_game(name) if isinstance(name, str) and name.strip() else hint
     text = _as_text(item)
     if game is None:
         return Record(

@@ -152,12 +152,12 @@ def make_record(
         if game is None:
             msg = "cannot tell which game this is"
             raise UnknownGame(msg)
-        if issue is None or not str(issue).strip():
+        if issue is None or not (issue if type(issue) is str else str(issue)).strip():
             msg = f"{game.label}: no issue number"
             raise InvalidIssue(msg, game=game.code)
-        official = game.parse_issue(str(issue))
+        official = game.parse_issue(issue if type(issue) is str else str(issue))
         edition = game.edition(official)
-        if numbers is None or (isinstance(numbers, str) and not numbers.strip()):
+        if numbers is None or (type(numbers) is str and not numbers.strip()):
             msg = f"{game.label}: issue {official} has no numbers"
             raise InvalidCount(msg, game=game.code)
         values = _numbers(game, edition, numbers)
@@ -165,7 +165,7 @@ def make_record(
         if printed_weekday and not extras.get("weekday"):
             extras["weekday"] = printed_weekday
         known, offers = _announced(edition, prizes, promotions, extras) if prizes else ((), ())
-        if not edition.has_period:
+        if edition.period_tier is None:
             special = None  # a claim shows in ``foreign`` when it came with a 福运奖 amount
         if pool_before is not None and (type(pool_before) is not int or pool_before < 0):
             msg = f"{game.label}: the pool before the draw is not a whole number of yuan ≥ 0"

@@ -176,15 +176,17 @@ def _cell_int(row: Sequence[str], index: int | None) -> int | None:
     return _text.plain_int(cell.strip().split(".", 1)[0])
 
 
+#: Whole-number cells joined by commas: each a plain whole number (``int`` takes no other).
+_PLAIN_CELLS: Final = re.compile(r"[0-9]{1,15}(?:,[0-9]{1,15})*")
+
+
 def _cell_ints(row: Sequence[str], indexes: Sequence[int]) -> list[int | None]:
-    """``_cell_int`` of many columns (``-1`` is no column), the usual plain cells in one pass."""
-    last = len(row)
-    return [
-        int(cell)
-        if 0 <= i < last and (cell := row[i]).isdecimal() and cell.isascii() and len(cell) < 16
-        else _cell_int(row, i if i >= 0 else None)
-        for i in indexes
-    ]
+    """``_cell_int`` of many columns (``-1``: no such column), plain rows at once."""
+    if indexes and min(indexes) >= 0 and max(indexes) < len(row):
+        cells = [row[i] for i in indexes]
+        if _PLAIN_CELLS.fullmatch(",".join(cells)) is not None:
+            return list(map(int, cells))
+    return [_cell_int(row, i if i >= 0 else None) for i in indexes]
 
 
 _ISSUE_CELL: Final = re.compile(r"第?([0-9]{5,7})期?")
@@ -204,6 +206,8 @@ def _separator(line: str) -> str | None:
 def _split(line: str, sep: str | None) -> list[str]:
     """The cells of a row, each normalised (full-width digits, CJK punctuation)."""
     if line.isascii() and '"' not in line:  # the usual row: nothing to normalise or unquote
+        if sep is not None and " " not in line and line.isprintable():
+            return line.split(sep)  # no white space in it: nothing to strip either
         spaced = line.replace("\t", " ") if sep != "\t" and "\t" in line else line
         return [cell.strip() for cell in (spaced.split() if sep is None else spaced.split(sep))]
     if sep is None:

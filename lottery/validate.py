@@ -32,7 +32,7 @@ from lottery import agreement, inputs
 from lottery._text import ensure_str
 from lottery.draw_checks import CHECKS
 from lottery.exceptions import FAULT_KINDS, LotteryError, UnknownGame
-from lottery.findings import CHECK_KINDS, Finding, place
+from lottery.findings import CHECK_KINDS, Finding, Problem, place
 from lottery.model import Draw
 from lottery.records import Record
 from lottery.registry import checks, games, get_game
@@ -268,8 +268,12 @@ def _check_record(record: Record) -> list[Finding]:
                 message,
             )
         ]
+    problems: list[Problem] = []
+    for check in CHECKS:
+        found = check(record, draw)
+        if found:
+            problems.extend(found)
     own = checks(draw.game).record
-    problems = [problem for check in CHECKS for problem in check(record, draw)]
     if own is not None:
         problems.extend(own(record))
     if not problems:
