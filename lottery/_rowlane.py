@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lottery.batch import OneDraw
 from lottery.model import Draw
-from lottery.rules import Game, Zone
+from lottery.rules import Edition, Game, Zone
 
 if TYPE_CHECKING:
     from numpy.typing import NDArray
@@ -30,8 +30,12 @@ __all__ = [
     "lane",
     "layout",
     "named_templates",
+    "reader",
+    "render",
     "row_text",
+    "spellings",
     "tally_rows",
+    "valid_rows",
 ]
 
 
@@ -75,31 +79,40 @@ def lane(draw: Draw) -> Lane | None:
 
 
 def _makelane(draw: Draw) -> Lane | None:
+    return _build(draw.game, draw.edition, draw)
+
+
+@functools.cache
+def reader(game: Game, edition: Edition) -> Lane | None:
+    """A lane without a draw, to read and validate rows of ``edition`` (no tiers: no scoring)."""
+    return _build(game, edition, None)
+
+
+def _build(game: Game, edition: Edition, draw: Draw | None) -> Lane | None:
     import numpy as np  # noqa: PLC0415 - the optional extra
 
-    game, edition = draw.game, draw.edition
     zones = edition.ticket_zones
-    if game.play_required or game.fast_lane is not None:
-        return None  # plays named on every ticket (快乐8): the exact path
-    if any(not z.positional and z.high > 62 for z in zones):
-        return None  # a ball's bit must fit in 64
+    templates = spellings(game, edition)
+    if templates is None:
+        return None
     low: list[int] = []
     high: list[int] = []
     spans: list[tuple[int, int, bool, tuple[int, ...]]] = []
     radices: list[int] = []
-    for zone, drawn in zip(zones, draw.zones, strict=False):
+    drawn_zones = draw.zones if draw is not None else ((),) * len(zones)
+    for zone, drawn in zip(zones, drawn_zones, strict=False):
         spans.append((len(low), zone.size, not zone.positional, tuple(drawn)))
         low += [zone.low] * zone.size
         high += [zone.high] * zone.size
         radices.append(zone.size + 1)
     run = edition.match == "run"
-    special = draw.numbers[-1] if edition.special_ball else None
-    if special is not None:
+    special = draw.numbers[-1] if draw is not None and edition.special_ball else None
+    if edition.special_ball:
         radices.append(2)
     patterns = itertools.product(*(range(r) for r in radices))
-    tiers = tuple(draw.winning_tiers(tuple(p)) for p in patterns)
+    tiers = tuple(draw.winning_tiers(tuple(p)) for p in patterns) if draw is not None else ()
     return Lane(
-        templates=_templates(zones),
+        templates=templates,
         layout=zones,
         low=tuple(low),
         high=tuple(high),
@@ -111,6 +124,17 @@ def _makelane(draw: Draw) -> Lane | None:
         most=edition.max_multiple,
         bounds=(np.array(low, dtype=np.int16), np.array(high, dtype=np.int16)),
     )
+
+
+@functools.cache
+def spellings(game: Game, edition: Edition) -> tuple[Template, ...] | None:
+    """The spellings of a single bet of ``edition`` the lane reads, if it has a lane."""
+    zones = edition.ticket_zones
+    if game.play_required or game.fast_lane is not None:
+        return None  # plays named on every ticket (快乐8): the exact path
+    if any(not z.positional and z.high > 62 for z in zones):
+        return None  # a ball's bit must fit in 64
+    return _templates(zones)
 
 
 def _templates(zones: tuple[Zone, ...]) -> tuple[Template, ...]:
@@ -225,6 +249,31 @@ def layout(template: Template) -> tuple[Any, ...]:
     )
 
 
+def valid_rows(
+    values: NDArray[Any], multiples: NDArray[Any], ok: NDArray[Any], lane: Lane
+) -> list[NDArray[Any]]:
+    """Narrow ``ok`` to the valid rows (multiple, ranges, ball zones distinct), in place.
+
+    Returns each ball zone's bit masks, for scoring.
+    """
+    import numpy as np  # noqa: PLC0415 - the optional extra
+
+    ok &= (multiples >= 1) & (multiples <= lane.most)
+    low, high = lane.bounds
+    ok &= ((values >= low) & (values <= high)).all(axis=1)
+    masks: list[NDArray[Any]] = []
+    for first, size, ball, _ in lane.zones:
+        if ball:  # a number out of range shifts to nothing: its row is not ok anyway
+            part = values[:, first : first + size]
+            bits = np.left_shift(np.uint64(1), part.astype(np.uint64))
+            mask = bits[:, 0].copy()
+            for k in range(1, size):
+                mask |= bits[:, k]
+            ok &= np.bitwise_count(mask) == size
+            masks.append(mask)
+    return masks
+
+
 def tally_rows(
     values: NDArray[Any],
     multiples: NDArray[Any],
@@ -239,30 +288,37 @@ def tally_rows(
     """
     import numpy as np  # noqa: PLC0415 - the optional extra
 
-    ok &= (multiples >= 1) & (multiples <= lane.most)
-    low, high = lane.bounds
-    ok &= ((values >= low) & (values <= high)).all(axis=1)
+    masks = iter(valid_rows(values, multiples, ok, lane))
+    first_mask = None
     code = np.zeros(len(values), dtype=np.int32)
-    masks: list[NDArray[Any]] = []
     for (first, size, ball, drawn), radix in zip(lane.zones, lane.radices, strict=False):
-        part = values[:, first : first + size]
-        if ball:  # a number out of range shifts to nothing: its row is not ok anyway
-            bits = np.left_shift(np.uint64(1), part.astype(np.uint64))
-            mask = bits[:, 0].copy()
-            for k in range(1, size):
-                mask |= bits[:, k]
-            ok &= np.bitwise_count(mask) == size
-            drawn_mask = np.uint64(sum(1 << n for n in drawn))
-            hits = np.bitwise_count(mask & drawn_mask)
-            masks.append(mask)
+        if ball:
+            mask = next(masks)
+            first_mask = mask if first_mask is None else first_mask
+            hits = np.bitwise_count(mask & np.uint64(sum(1 << n for n in drawn)))
         elif lane.run:
-            hits = _longest_run(part == np.array(drawn))
+            hits = _longest_run(values[:, first : first + size] == np.array(drawn))
         else:
-            hits = (part == np.array(drawn)).sum(axis=1)
+            hits = (values[:, first : first + size] == np.array(drawn)).sum(axis=1)
         code = code * radix + hits
-    if lane.special is not None:
-        code = code * 2 + ((masks[0] >> np.uint64(lane.special)) & np.uint64(1)).astype(np.int32)
+    if lane.special is not None and first_mask is not None:
+        special = (first_mask >> np.uint64(lane.special)) & np.uint64(1)
+        code = code * 2 + special.astype(np.int32)
     return _count(code[ok], multiples[ok], np.flatnonzero(ok), lane, one, where)
+
+
+def render(template: Template, numbers: list[int], multiple: int) -> str:
+    """The line ``template`` reads as these numbers (each field zero-padded to its width)."""
+    out = bytearray(template.length)
+    for position, byte in template.fixed:
+        out[position] = byte
+    for field in template.fields:
+        value = numbers[field.column]
+        out[field.start : field.start + field.width] = b"%0*d" % (field.width, value)
+    if template.multiple is not None:
+        field = template.multiple
+        out[field.start : field.start + field.width] = b"%0*d" % (field.width, multiple)
+    return out.decode("ascii")
 
 
 def _longest_run(same: NDArray[Any]) -> NDArray[Any]:

@@ -26,16 +26,20 @@ KEEP = 1000
 
 @attrs.frozen
 class Rejected:
-    """An input that is not a valid ticket: where it was and why."""
+    """An input that is not a valid ticket: where it was (line, and file if several) and why."""
 
     where: int
     text: str
     reason: str
     kind: str
+    #: The file it is in, when a tally covers several (``""``: the one input).
+    source: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready."""
-        return {"line": self.where, "text": self.text, "reason": self.reason, "kind": self.kind}
+        """JSON-ready (``source`` only when the tally covers several files)."""
+        out: dict[str, Any] = {"source": self.source} if self.source else {}
+        out.update(line=self.where, text=self.text, reason=self.reason, kind=self.kind)
+        return out
 
 
 @attrs.frozen
@@ -48,10 +52,13 @@ class Winner:
     wins: tuple[Win, ...]
     total: Decimal
     multiple: int = 1
+    #: The file it is in, when a tally covers several (``""``: the one input).
+    source: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready."""
+        """JSON-ready (``source`` only when the tally covers several files)."""
         return {
+            **({"source": self.source} if self.source else {}),
             "line": self.where,
             "ticket": self.ticket,
             "issue": self.issue,
@@ -110,8 +117,8 @@ class Tally:
             wins[tier] = wins.get(tier, 0) + count
         best = len(rank)
 
-        def ranked(w: Winner) -> tuple[int, int]:
-            return min((rank.get(x.tier, best) for x in w.wins), default=best), w.where
+        def ranked(w: Winner) -> tuple[int, str, int]:
+            return min((rank.get(x.tier, best) for x in w.wins), default=best), w.source, w.where
 
         return Tally(
             self.tickets + other.tickets,
@@ -125,12 +132,41 @@ class Tally:
             ),
             tuple(sorted((*self.winners, *other.winners), key=ranked)[:keep]),
             self.winners_count + other.winners_count,
-            tuple(sorted((*self.rejected, *other.rejected), key=lambda r: r.where)[:keep]),
+            tuple(
+                sorted((*self.rejected, *other.rejected), key=lambda r: (r.source, r.where))[:keep]
+            ),
             self.rejected_count + other.rejected_count,
             max(self.draws, other.draws),
             order=order,
             keep=keep,
         )
+
+    def moved(self, *, source: str | None = None, lines: int = 0) -> Tally:
+        """The same tally with the inputs it keeps in ``source`` and ``lines`` lines further on.
+
+        A part of a file checked on its own numbers its lines from 1; moved by
+        the lines before it (and named by its file) it merges with the others
+        as if the files had been checked in one pass.
+        """
+
+        def place(item: Any) -> Any:  # noqa: ANN401 - a Winner or a Rejected
+            return attrs.evolve(
+                item,
+                where=item.where + lines,
+                source=item.source if source is None else source,
+            )
+
+        return attrs.evolve(
+            self,
+            winners=tuple(place(w) for w in self.winners),
+            rejected=tuple(place(r) for r in self.rejected),
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickles (to cross processes and machines) with its wins as a plain dict."""
+        state = {a.name: getattr(self, a.name) for a in attrs.fields(Tally)}
+        state["wins"] = dict(self.wins)
+        return _rebuild, (state,)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready (the command line's ``--json``)."""
@@ -146,3 +182,8 @@ class Tally:
             "winners_count": self.winners_count,
             "draws": self.draws,
         }
+
+
+def _rebuild(state: dict[str, Any]) -> Tally:
+    """A pickled :class:`Tally` again."""
+    return Tally(**state)

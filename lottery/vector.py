@@ -104,7 +104,7 @@ def check_columns(
     for row, tiers, times_won in _rows.tally_rows(values, times, ok, lane, one, where):
         one.keep(int(where[row]), _rows.row_text(lane, values[row].tolist(), 1), tiers, times_won)
     for row in np.flatnonzero(~ok).tolist():
-        _one_line(one, int(where[row]), _rows.row_text(lane, values[row].tolist(), int(times[row])))
+        one_line(one, int(where[row]), _rows.row_text(lane, values[row].tolist(), int(times[row])))
     one.close()
     return one.tally()
 
@@ -172,14 +172,14 @@ def check_stream(
     if encoding.lower().replace("_", "-") not in _ASCII_SAFE:  # UTF-16: no byte is a line
         text = io.TextIOWrapper(stream, encoding, errors="replace", newline=None)
         for where, line in enumerate(text, first_line):
-            _one_line(one, where, line)
+            one_line(one, where, line)
         text.detach()
         one.close()
         return one.tally()
-    return _check_blocks(_blocks(stream, on_progress), encoding, draw, one, first_line)
+    return _check_blocks(blocks(stream, on_progress), encoding, draw, one, first_line)
 
 
-def _blocks(stream: IO[bytes], on_progress: Callable[[int], None] | None) -> Iterator[memoryview]:
+def blocks(stream: IO[bytes], on_progress: Callable[[int], None] | None) -> Iterator[memoryview]:
     """Blocks of whole lines (the last may lack its newline), without copying them."""
     rest = b""
     done = 0
@@ -220,15 +220,15 @@ def _check_block(
     import numpy as np  # noqa: PLC0415 - the optional extra
 
     raw = np.frombuffer(data, dtype=np.uint8)
-    spans = _line_spans(raw) if lane is not None else None
+    spans = line_spans(raw) if lane is not None else None
     if lane is None or spans is None:  # no lane, or a lone carriage return: read it as text
         where = first
         for line in io.StringIO(bytes(data).decode(encoding, errors="replace"), newline=None):
-            _one_line(one, where, line)
+            one_line(one, where, line)
             where += 1
         return where
     starts, stops = spans
-    fitting = _Unmatched(stops - starts)
+    fitting = Unmatched(stops - starts)
     matched = fitting.matched
     for template in lane.templates:
         rows = fitting(template.length)
@@ -243,11 +243,11 @@ def _check_block(
             matched[rows[took]] = True
     for index in np.flatnonzero(~matched).tolist():
         line = bytes(data[starts[index] : stops[index]]).decode(encoding, errors="replace")
-        _one_line(one, first + index, line)
+        one_line(one, first + index, line)
     return first + len(starts)
 
 
-class _Unmatched:
+class Unmatched:
     """The lines of one length not taken yet (each length looked up once per block)."""
 
     def __init__(self, lengths: NDArray[Any]) -> None:
@@ -271,7 +271,7 @@ class _Unmatched:
         return rows[~taken] if taken.any() else rows
 
 
-def _line_spans(raw: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]] | None:
+def line_spans(raw: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]] | None:
     """Where each line starts and stops (without its line end); ``None`` for a lone CR."""
     import numpy as np  # noqa: PLC0415 - the optional extra
 
@@ -291,7 +291,7 @@ def _line_spans(raw: NDArray[Any]) -> tuple[NDArray[Any], NDArray[Any]] | None:
     return starts, ends - crs
 
 
-def _one_line(one: OneDraw, where: int, line: str) -> None:
+def one_line(one: OneDraw, where: int, line: str) -> None:
     scored = one.scorer(line)
     if scored is not None:
         one.singles(where, line, *scored)
@@ -309,7 +309,7 @@ def _score(
     data: bytes | memoryview,
 ) -> NDArray[Any]:
     """Score the rows that fit ``template``; which of them it took."""
-    taken, values, multiples = _fields(raw, starts, template)
+    taken, values, multiples = fields(raw, starts, template)
     for row, tiers, times in _rows.tally_rows(values, multiples, taken, lane, one, where):
         start = int(starts[row])  # a winner worth keeping, shown as written
         text = bytes(data[start : start + template.length]).decode("ascii")
@@ -317,7 +317,7 @@ def _score(
     return taken
 
 
-def _fields(
+def fields(
     raw: NDArray[Any], starts: NDArray[Any], template: _rows.Template
 ) -> tuple[NDArray[Any], NDArray[Any], NDArray[Any]]:
     """Rows read by ``template``: which fit it (fixed bytes, digits), their numbers, multiples."""
@@ -347,7 +347,7 @@ def _score_named(
     """Rows of another play, tallied by their digits (each distinct one read in full once)."""
     import numpy as np  # noqa: PLC0415 - the optional extra
 
-    ok, numbers, multiples = _fields(raw, starts, template)
+    ok, numbers, multiples = fields(raw, starts, template)
     k = len(template.fields)
     code = numbers[:, 0].astype(np.int32)
     for column in range(1, k):

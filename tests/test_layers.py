@@ -56,6 +56,7 @@ LAYERS: dict[str, int] = {
     "lottery._rowlane": 7,
     "lottery.vector": 7,
     "lottery._parallel": 7,
+    "lottery.columnar": 7,
     "lottery.strategies": 8,
     "lottery.sync": 8,
     "lottery.cli_common": 9,

@@ -69,10 +69,10 @@ def test_the_lane_takes_every_canonical_single_bet(code: str, data: st.DataObjec
     ]
     exact: list[int] = []
     with pytest.MonkeyPatch.context() as patch:
-        real = vector._one_line
+        real = vector.one_line
         patch.setattr(
             vector,
-            "_one_line",
+            "one_line",
             lambda one, where, line: (exact.append(where), real(one, where, line)),
         )
         tally = vector.check_lines(lines, draw)
@@ -178,10 +178,10 @@ def test_other_plays_are_read_once_per_digits(code: str) -> None:
     exact: list[int] = []
     learnt: list[str] = []
     with pytest.MonkeyPatch.context() as patch:
-        real_line, real_learn = vector._one_line, lottery.batch._Outcomes.learn
+        real_line, real_learn = vector.one_line, lottery.batch._Outcomes.learn
         patch.setattr(
             vector,
-            "_one_line",
+            "one_line",
             lambda one, where, line: (exact.append(where), real_line(one, where, line)),
         )
         patch.setattr(
