@@ -29,6 +29,7 @@ from lottery._version import __version__
 if TYPE_CHECKING:  # the names the package offers; imported when first used (start-up stays light)
     from collections.abc import Callable
 
+    from lottery.audit import audit
     from lottery.batch import check_many
     from lottery.check import CheckResult, Win, check
     from lottery.exceptions import (
@@ -106,6 +107,15 @@ class _Package(types.ModuleType):
         del module  # the submodule lottery.check: reachable through sys.modules
 
     @property
+    def audit(self) -> Callable[..., Any]:
+        """:func:`lottery.audit.audit`."""
+        return importlib.import_module("lottery.audit").audit  # type: ignore[no-any-return]
+
+    @audit.setter
+    def audit(self, module: object) -> None:
+        del module  # the submodule lottery.audit: reachable through sys.modules
+
+    @property
     def games(self) -> Callable[..., Any]:
         """:func:`lottery.registry.games`."""
         return importlib.import_module("lottery.registry").games  # type: ignore[no-any-return]
@@ -142,6 +152,7 @@ __all__ = [
     "Winner",
     "Zone",
     "__version__",
+    "audit",
     "check",
     "check_many",
     "games",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib
 import json
 import os
 import signal
@@ -182,6 +183,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     _sync_parsers(sub, _game)
+    _scale_parsers(sub, _game)
 
     lst = sub.add_parser("games", help="list the games and their rule editions")
     lst.add_argument("--json", action="store_true", help="print JSON")
@@ -249,6 +251,72 @@ def _sync_parsers(sub: Any, game_type: Any) -> None:  # noqa: ANN401 - argparse'
     exp.add_argument("--since", metavar="ISSUE", help="from this issue on")
 
 
+def _scale_parsers(sub: Any, game_type: Any) -> None:  # noqa: ANN401 - argparse's private types
+    aud = sub.add_parser(
+        "audit",
+        help="compare an issue's announced winner counts with the sold tickets",
+        description=(
+            "Tally the tickets (text or columnar files, or globs) against the draw of ISSUE"
+            " and compare, tier by tier, the winning bets (multiples included) and, where the"
+            " prize is fixed, the money with the announcement's. Exit 0 when every tier"
+            " agrees, 1 when one differs, 2 for a usage or I/O error."
+        ),
+    )
+    aud.add_argument("game", type=game_type, metavar="GAME", help="game code or name")
+    aud.add_argument("--issue", required=True, help="the issue audited (期号)")
+    aud.add_argument(
+        "--announcement",
+        required=True,
+        metavar="FEED_OR_STORE",
+        help="where the announced winners are: any input `validate` reads, or a store",
+    )
+    aud.add_argument(
+        "--tickets",
+        required=True,
+        nargs="+",
+        metavar="FILE",
+        help="ticket files (one ticket a line, or `lottery convert`'s Parquet) or globs",
+    )
+    aud.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="check on the Dask cluster at ADDRESS (tcp://host:8786); `local` starts one here",
+    )
+    aud.add_argument("--json", action="store_true", help="print JSON")
+    aud.add_argument(
+        "--max-listed",
+        type=_count,
+        default=1000,
+        metavar="N",
+        help="list at most N winners and N rejected lines (all are counted; default 1000)",
+    )
+
+    con = sub.add_parser(
+        "convert",
+        help="write a ticket file as a columnar (Parquet) ticket file",
+        description=(
+            "Write TICKETS as OUT.parquet: single bets as numbers, every other line as written;"
+            " checking OUT gives the tally TICKETS gives. Rejected lines are reported (exit 1)."
+        ),
+    )
+    con.add_argument("source", metavar="TICKETS", help="a ticket file, one ticket a line")
+    con.add_argument("out", metavar="OUT", help="the Parquet file to write")
+    con.add_argument(
+        "--game", type=game_type, help="the tickets' game (default: told by the file's name)"
+    )
+    con.add_argument(
+        "--issue", help="read the tickets under this issue's rules (default: the latest)"
+    )
+    con.add_argument("--json", action="store_true", help="print JSON")
+    con.add_argument(
+        "--max-listed",
+        type=_count,
+        default=1000,
+        metavar="N",
+        help="list at most N rejected lines in the JSON (all are counted; default 1000)",
+    )
+
+
 def _store_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--store",
@@ -296,24 +364,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         signal.signal(signal.SIGTERM, previous)
 
 
+#: Each command's module and function, imported when the command runs (start-up stays quick).
+_COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("lottery.cli_check", "run_check"),
+    "validate": ("lottery.cli_validate", "run_validate"),
+    "sync": ("lottery.cli_sync", "run_sync"),
+    "export": ("lottery.cli_sync", "run_export"),
+    "audit": ("lottery.cli_audit", "run_audit"),
+    "convert": ("lottery.cli_audit", "run_convert"),
+}
+
+
 def _dispatch(args: argparse.Namespace) -> int:
-    if args.command == "check":
-        from lottery.cli_check import run_check  # noqa: PLC0415 - loaded when used
-
-        return run_check(args)
-    if args.command == "validate":
-        from lottery.cli_validate import run_validate  # noqa: PLC0415 - heavier import
-
-        return run_validate(args)
-    if args.command == "sync":
-        from lottery.cli_sync import run_sync  # noqa: PLC0415 - loaded when used
-
-        return run_sync(args)
-    if args.command == "export":
-        from lottery.cli_sync import run_export  # noqa: PLC0415 - loaded when used
-
-        return run_export(args)
-    return _games(args)
+    home = _COMMANDS.get(args.command)
+    if home is None:
+        return _games(args)
+    module, function = home
+    status: int = getattr(importlib.import_module(module), function)(args)
+    return status
 
 
 # --- games -----------------------------------------------------------------------

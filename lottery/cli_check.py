@@ -291,6 +291,9 @@ def _check_file(args: argparse.Namespace, draws: list[Draw]) -> int:
         msg = f"cannot read {path}: {error.strerror or error}"
         raise Usage(msg) from None
     head = handle.buffer.peek(8192)[:8192]  # type: ignore[attr-defined]
+    if head.startswith(b"PAR1") and path != "-":  # `lottery convert`'s columnar tickets
+        handle.close()
+        return _check_columnar(args, draws)
     if not head or b"\x00" in head:
         handle.close()
         what = "empty: no tickets" if not head else "binary data (NUL bytes), not text"
@@ -309,13 +312,37 @@ def _check_file(args: argparse.Namespace, draws: list[Draw]) -> int:
         tally = _tally_file(args, draws, handle, progress, report)
     if progress is not None:
         progress.close()
+    _show_tally(args, tally, draws)
+    return REJECTED if tally.rejected_count else OK
+
+
+def _check_columnar(args: argparse.Namespace, draws: list[Draw]) -> int:
+    """A columnar ticket file (``lottery convert``): the tally its text would give."""
+    from lottery import partitions  # noqa: PLC0415 - loaded when used
+
+    path = args.ticket_file
+    try:
+        tally = partitions.check([path], draws, keep=args.max_listed)
+    except ImportError:
+        msg = f"--tickets {path} is a Parquet file: reading it needs pip install 'lottery[scale]'"
+        raise Usage(msg) from None
+    except LotteryError as error:
+        msg = f"--tickets {error}"
+        raise Usage(msg) from None
+    if not args.json:
+        for bad in tally.rejected:
+            print(f"{path}:{bad.where}: {bad.reason}", file=sys.stderr)
+    _show_tally(args, tally, draws)
+    return REJECTED if tally.rejected_count else OK
+
+
+def _show_tally(args: argparse.Namespace, tally: Tally, draws: list[Draw]) -> None:
     if args.json:
         data = tally.to_dict()
         data["draw"] = draws[0].to_dict() if len(draws) == 1 else None
         print(json.dumps(data, ensure_ascii=False, indent=2, default=json_default))
     else:
         _print_tally(tally, draws)
-    return REJECTED if tally.rejected_count else OK
 
 
 def _tally_file(

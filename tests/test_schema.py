@@ -92,3 +92,19 @@ def test_a_rejection_is_one_shape_everywhere(tmp_path: pathlib.Path) -> None:
     for shape in shapes:
         assert {"text", "reason", "kind"} <= set(shape)
         assert {"line", "index", "where"} & set(shape)
+
+
+def test_audit_and_convert(tmp_path: pathlib.Path) -> None:
+    tickets = tmp_path / "t.txt"
+    tickets.write_text("02 05 07 08 20 33 + 04\noops\n02 05 07 08 20 27 + 04 x2\n", "utf-8")
+    feed = tmp_path / "feed.json"
+    grades = [{"type": 1, "typenum": "2"}, {"type": 3, "typenum": "0", "typemoney": "3000"}]
+    record = {"name": "ssq", "code": "2019021", "red": "02,05,07,08,20,27", "blue": "04",
+              "prizegrades": grades}  # fmt: skip
+    feed.write_text(json.dumps({"result": [record]}), encoding="utf-8")
+    data = _json("audit", "ssq", "--issue", "2019021", "--announcement", str(feed),
+                 "--tickets", str(tickets))  # fmt: skip
+    _check("audit", data)
+    assert data["agrees"] is False  # type: ignore[index]
+    pytest.importorskip("pyarrow")
+    _check("convert", _json("convert", str(tickets), str(tmp_path / "t.parquet"), "--game", "ssq"))
