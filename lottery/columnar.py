@@ -380,7 +380,7 @@ def _block(
         rows = fitting(template.length)
         if len(rows) and lane is not None:
             ok, values, multiples = vector.fields(raw, starts[rows], template)
-            values, multiples = values.astype(np.int64), multiples.astype(np.int64)
+            values, multiples = values.astype(np.int16), multiples.astype(np.int16)
             _rows.valid_rows(values, multiples, ok, lane)
             fitting.matched[rows[ok]] = True
             found.append((first + rows[ok], index, values[ok], multiples[ok]))
@@ -409,13 +409,20 @@ def _numbers(
 # --- reading --------------------------------------------------------------------------------
 
 
+#: Rows scored at a time: the arrays of a slice stay in the processor's cache.
+_SLICE: Final = 1 << 17
+
+
 def _batches(path: str, row_groups: Sequence[int] | None) -> Iterator[Any]:
+    """The row groups' rows, in slices of :data:`_SLICE`."""
     import pyarrow.parquet as pq  # noqa: PLC0415 - the optional extra
 
     handle = pq.ParquetFile(path)
     groups = range(handle.metadata.num_row_groups) if row_groups is None else row_groups
     for group in groups:
-        yield handle.read_row_group(group)
+        table = handle.read_row_group(group)
+        for start in range(0, len(table), _SLICE):
+            yield table.slice(start, _SLICE)
 
 
 def check(
@@ -433,44 +440,58 @@ def check(
     converted from.  Raises UnreadableInput for another kind of file, and
     GameMismatch or EditionMismatch for tickets read under other rules.
     """
-    import numpy as np  # noqa: PLC0415 - the optional extra
-
     layout = _fitting(path, draw)
     lane = _rows.lane(draw)
     one = OneDraw.start(
         draw, keep_winners=keep_winners, keep_rejected=keep_rejected, on_rejected=on_rejected
     )
+    templates = _rows.spellings(draw.game, draw.edition) or ()
     for table in _batches(path, row_groups):
-        where = table.column("line").to_numpy()
-        numbered = table.column("spelling").is_valid().to_numpy(zero_copy_only=False)
-        rest: list[tuple[int, str]] = []
-        if numbered.any():
-            picked = table.filter(numbered)
-            spelling = picked.column("spelling").to_numpy()
-            values = np.stack(
-                [picked.column(f"n{k + 1}").to_numpy() for k in range(layout.numbers)], axis=1
-            ).astype(np.int64)
-            multiples = picked.column("multiple").to_numpy().astype(np.int64)
-            lines = where[numbered]
-            templates = _rows.spellings(draw.game, draw.edition) or ()
-            ok = (spelling < len(templates)) & (multiples >= 0)
-            if lane is not None:
-                for row, tiers, times in _rows.tally_rows(values, multiples, ok, lane, one, lines):
-                    text = _rows.render(templates[spelling[row]], values[row].tolist(), times)
-                    one.keep(int(lines[row]), text, tiers, times)
-            else:
-                ok[:] = False  # no lane for this game: every row by the exact path
-            for row in np.flatnonzero(~ok).tolist():
-                shown = _shown(templates, spelling[row], values[row], multiples[row])
-                rest.append((int(lines[row]), shown))
-        texts = table.filter(~numbered)
-        rest += zip(texts.column("line").to_pylist(), texts.column("text").to_pylist(),
-                    strict=True)  # fmt: skip
+        spelled = table.column("spelling")
+        numbers = spelled.null_count < len(table)  # rows of numbers
+        texts = spelled.null_count > 0  # rows of text (a row of neither: a blank line)
+        rest: list[tuple[int, str | None]] = []
+        if numbers:
+            picked = table.filter(spelled.is_valid()) if texts else table
+            rest += _score(picked, layout.numbers, templates, lane, one)
+        if texts:
+            written = table.filter(spelled.is_null())
+            rest += zip(written.column("line").to_pylist(), written.column("text").to_pylist(),
+                        strict=True)  # fmt: skip
         for line, text in sorted(rest, key=lambda item: item[0]):
             if text is not None:
                 vector.one_line(one, line, text)
     one.close()
     return one.tally()
+
+
+def _score(
+    table: Any,  # noqa: ANN401 - a pyarrow table of rows of numbers
+    width: int,
+    templates: Sequence[_rows.Template],
+    lane: _rows.Lane | None,
+    one: OneDraw,
+) -> list[tuple[int, str | None]]:
+    """Score rows of numbers through the lane; the rows it did not take, as lines."""
+    import numpy as np  # noqa: PLC0415 - the optional extra
+
+    lines = table.column("line").to_numpy()
+    spelling = table.column("spelling").to_numpy()
+    values = np.empty((len(table), width), dtype=np.int16)  # as the text lane reads them
+    for k in range(width):
+        values[:, k] = table.column(f"n{k + 1}").to_numpy()
+    multiples = table.column("multiple").to_numpy().astype(np.int16)
+    ok = spelling < len(templates)
+    if lane is not None:
+        for row, tiers, times in _rows.tally_rows(values, multiples, ok, lane, one, lines):
+            text = _rows.render(templates[spelling[row]], values[row].tolist(), times)
+            one.keep(int(lines[row]), text, tiers, times)
+    else:
+        ok[:] = False  # no lane for this game: every row by the exact path
+    return [
+        (int(lines[row]), _shown(templates, spelling[row], values[row], multiples[row]))
+        for row in np.flatnonzero(~ok).tolist()
+    ]
 
 
 def _shown(templates: Sequence[_rows.Template], spelling: int, values: Any, times: Any) -> str:  # noqa: ANN401

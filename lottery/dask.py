@@ -51,7 +51,7 @@ def check(
     chosen = list(draws)
     parts = partitions.split(partitions.expand(paths_or_glob), size=part_size, rows=part_rows)
     client = client if client is not None else get_client()
-    [shared] = client.scatter([chosen], broadcast=True)
+    [shared] = client.scatter([chosen], broadcast=True, hash=False)  # a key of its own
     futures = client.map(partitions.check_part, parts, draws=shared, keep=keep, pure=False)
     return partitions.merge(client.gather(futures), chosen, keep=keep)
 

@@ -18,6 +18,9 @@ Sections:
 - validate: records per second for the real feeds and histories and each input kind.
 - stream: the command line on 100 MB text, CSV and JSON histories: records/s and peak memory
   (LOTTERY_BENCH_MB=20 for a quicker run).
+- scale: 10,000,000 双色球 singles (LOTTERY_BENCH_BETS to change) from text and from Parquet,
+  in one process and on a 2-worker Dask LocalCluster (bets/s, wall); what one draw
+  (1.9 × 10⁸ bets) and a year (150 draws) would take on one such machine and on N.
 """
 
 from __future__ import annotations
@@ -643,6 +646,93 @@ def bench_stream() -> None:
             )
 
 
+def _ssq_file(path: str, n: int, seed: int = 5) -> None:
+    """``n`` random 双色球 singles, one a line, written in chunks (numpy makes them)."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    digits = np.frombuffer(b"0123456789", dtype=np.uint8)
+    with open(path, "wb") as handle:
+        for start in range(0, n, 250_000):
+            rows = min(250_000, n - start)
+            reds = np.sort(rng.random((rows, 33)).argsort(axis=1)[:, :6] + 1, axis=1)
+            numbers = np.concatenate([reds, rng.integers(1, 17, (rows, 1))], axis=1)
+            line = np.frombuffer(b"00 00 00 00 00 00 + 00\n", dtype=np.uint8)
+            grid = np.tile(line, (rows, 1))
+            for k, at in enumerate((0, 3, 6, 9, 12, 15, 20)):
+                grid[:, at] = digits[numbers[:, k] // 10]
+                grid[:, at + 1] = digits[numbers[:, k] % 10]
+            handle.write(grid.tobytes())
+
+
+def bench_scale() -> None:
+    try:
+        import distributed
+
+        from lottery import columnar, partitions
+        from lottery import dask as on_dask
+    except ImportError:
+        print("scale: needs pip install 'lottery[scale]'")
+        return
+    n = int(os.environ.get("LOTTERY_BENCH_BETS", "10000000"))
+    draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
+    sample = _ssq_lines(200_000)
+    base = len(sample) / _cpu(lambda: _minimal_many(sample))
+    print(f"scale: {n:,} 双色球 singles (minimal loop {base:,.0f} bets/s of CPU)")
+    with tempfile.TemporaryDirectory() as tmp:
+        text = os.path.join(tmp, "sold.txt")
+        table = os.path.join(tmp, "sold.parquet")
+        _ssq_file(text, n)
+        start, cpu = time.perf_counter(), time.process_time()
+        columnar.convert(text, table, game="ssq")
+        wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+        mb_text, mb_table = os.path.getsize(text) / 2**20, os.path.getsize(table) / 2**20
+        print(
+            f"  lottery convert: {n / wall:,.0f} lines/s ({wall:.1f} s wall, {cpu:.1f} s CPU);"
+            f" text {mb_text:.0f} MB, Parquet {mb_table:.0f} MB"
+        )
+        rates: dict[str, float] = {}
+        for name, path in (("text", text), ("Parquet", table)):
+            start, cpu = time.perf_counter(), time.process_time()
+            tally = partitions.check(path, [draw])
+            wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+            assert tally.bets == n
+            rates[f"one process, {name}"] = n / wall
+            print(
+                f"  one process, {name:<8} {n / wall:>12,.0f} bets/s ({wall:5.2f} s wall,"
+                f" {n / cpu:,.0f} bets/s of CPU = {n / cpu / base:.0f}× the minimal loop)"
+            )
+        cluster = distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        with distributed.Client(cluster) as client:
+            for name, path in (("text", text), ("Parquet", table)):
+                on_dask.check(path, [draw], client=client)  # workers warm
+                best = min(
+                    _timed(lambda path=path: on_dask.check(path, [draw], client=client))
+                    for _ in range(2)
+                )
+                rates[f"2 workers, {name}"] = n / best
+                print(
+                    f"  2-worker cluster, {name:<8} {n / best:>12,.0f} bets/s ({best:5.2f} s wall)"
+                )
+        cluster.close()
+    draw_bets, year = 1.9e8, 150
+    print("  projected (bets/s as measured; parts are independent, so N machines divide the time):")
+    for label, rate in rates.items():
+        one, whole = draw_bets / rate, draw_bets * year / rate
+        print(
+            f"    {label:<22} one draw {one:6.1f} s;  a year {whole / 60:6.1f} min on one machine,"
+            f" {whole / 60 / 10:5.1f} min on 10"
+        )
+
+
+def _timed(job: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    job()
+    return time.perf_counter() - start
+
+
 def _lines(path: str) -> int:
     with open(path, "rb") as handle:
         return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
@@ -662,6 +752,7 @@ SECTIONS = {
     "startup": bench_startup,
     "validate": bench_validate,
     "stream": bench_stream,
+    "scale": bench_scale,
 }
 
 
