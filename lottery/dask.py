@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Final
 
 from lottery import partitions
 from lottery.model import Draw
 from lottery.tally import KEEP, Tally
 
-__all__ = ["check", "connect", "local_cluster"]
+__all__ = ["FAST_ARRAYS", "check", "connect", "local_cluster"]
 
 
 def check(
@@ -56,17 +56,24 @@ def check(
     return partitions.merge(client.gather(futures), chosen, keep=keep)
 
 
+#: distributed starts its workers with ``MALLOC_TRIM_THRESHOLD_=65536``, which turns every
+#: large array into a fresh ``mmap``: the vectorised lane ran 2.2× slower.  This unsets it.
+FAST_ARRAYS: Final = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+
+
 def local_cluster(workers: int | None = None) -> Any:  # noqa: ANN401 - a distributed.LocalCluster
     """A cluster of worker processes on this machine, one per core (one thread each)."""
-    from distributed import LocalCluster  # noqa: PLC0415 - the scale extra
+    import dask  # noqa: PLC0415 - the scale extra
+    from distributed import LocalCluster  # noqa: PLC0415
 
     start: Any = LocalCluster  # distributed's types are partial
-    return start(
-        n_workers=workers or os.cpu_count() or 1,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address=None,
-    )
+    with dask.config.set(FAST_ARRAYS):
+        return start(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+        )
 
 
 def connect(address: str) -> tuple[Any, Any]:

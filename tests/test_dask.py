@@ -24,9 +24,7 @@ _DRAW = "02 05 07 08 20 27 + 04"
 
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    )
+    cluster = lottery.dask.local_cluster(2)
     with distributed.Client(cluster) as connected:
         yield connected
     cluster.close()

@@ -702,9 +702,7 @@ def bench_scale() -> None:
                 f"  one process, {name:<8} {n / wall:>12,.0f} bets/s ({wall:5.2f} s wall,"
                 f" {n / cpu:,.0f} bets/s of CPU = {n / cpu / base:.0f}× the minimal loop)"
             )
-        cluster = distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-        )
+        cluster = on_dask.local_cluster(2)
         with distributed.Client(cluster) as client:
             for name, path in (("text", text), ("Parquet", table)):
                 on_dask.check(path, [draw], client=client)  # workers warm
