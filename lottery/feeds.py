@@ -37,7 +37,7 @@ _NO_AMOUNT: Final = frozenset({"", "-", "--", "---", "-1"})
 
 def _amount(game: Game, value: object) -> int | None:
     """A whole count or sum from a feed (``"12,224"``; a pool ``982,320,278.84`` loses its fen)."""
-    if value is None or isinstance(value, bool):
+    if value is None or value == "" or isinstance(value, bool):
         return None
     if type(value) is int:
         return value if value >= 0 else None
@@ -255,6 +255,15 @@ def _cwl_game(name: str) -> Game | None:
     return feed_game("cwl", name) or _game_named(name, None)
 
 
+#: Both, looked up in one pass (most records have none set).
+_EXTRA_KEYS: Final = _NOTE_KEYS + _PROMOTION_KEYS
+
+
+def _note(key: str, value: object) -> str:
+    """A notice as it reads, a 派奖 field with its name."""
+    return str(value).strip() if key in _NOTE_KEYS else f"派奖 {key}={value}"
+
+
 def _present(item: Mapping[str, Any], keys: tuple[str, ...]) -> list[tuple[str, Any]]:
     """The fields of ``keys`` that are set (not empty, zero or missing)."""
     return [(key, value) for key in keys if (value := item.get(key))]
@@ -305,8 +314,9 @@ def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) ->
             count = _amount(game, item.get("fyjCount"))
             if count is not None:
                 winners = [(t, c) for t, c in winners if t != period] + [(period, count)]
-    notes = [shown for _, value in _present(item, _NOTE_KEYS) if (shown := str(value).strip())]
-    notes += [f"派奖 {key}={value}" for key, value in _present(item, _PROMOTION_KEYS)]
+    notes = [
+        _note(key, value) for key, value in _present(item, _EXTRA_KEYS) if str(value).strip()
+    ]
     return make_record(
         source,
         f"{where} ({issue})" if issue else where,

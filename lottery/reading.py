@@ -20,7 +20,7 @@ from lottery.exceptions import InvalidCount, InvalidFormat, InvalidIssue, Lotter
 from lottery.grammar import read_numbers, scan_numbers
 from lottery.model import Draw
 from lottery.records import Record
-from lottery.rules import Edition, Game
+from lottery.rules import Edition, Game, Zone
 
 __all__ = ["make_record"]
 
@@ -69,12 +69,23 @@ def _read_date(
     return found[0], found[1]
 
 
+#: Plain numbers already read, by edition and text: histories repeat results (3D: 1,000).
+_SEEN: dict[tuple[Edition, str], tuple[int, ...]] = {}
+_SEEN_MOST: Final = 1 << 14
+
+
 def _numbers(game: Game, edition: Edition, numbers: str | Sequence[int]) -> tuple[int, ...]:
     """A record's numbers: plain ones in one pass, anything else through the grammar."""
     if not isinstance(numbers, str):
         return tuple(numbers)
+    known = _SEEN.get((edition, numbers))
+    if known is not None:
+        return known  # a result seen before (3D has a thousand)
     plain = _plain_numbers(edition, numbers)
     if plain is not None:
+        if len(_SEEN) >= _SEEN_MOST:
+            _SEEN.clear()
+        _SEEN[edition, numbers] = plain
         return plain
     norm = _text.normalize(numbers)
     if _PLAIN.fullmatch(norm) is None:  # labels, hyphens: through the grammar
@@ -90,30 +101,41 @@ def _plain_numbers(edition: Edition, text: str) -> tuple[int, ...] | None:
     which explains what is wrong.
     """
     zones = edition.zones
+    groups = _groups(zones, edition.size, text)
+    if groups is None:
+        return None
+    try:
+        if len(zones) == 1:  # the digit games, 15选5: one table, one pass
+            return tuple(map(zones[0].tokens.__getitem__, groups[0]))
+        out: list[int] = []
+        for zone, group in zip(zones, groups, strict=True):
+            out += map(zone.tokens.__getitem__, group)
+        return tuple(out)
+    except KeyError:  # not a number of its zone: the grammar says why
+        return None
+
+
+def _groups(zones: Sequence[Zone], size: int, text: str) -> list[list[str]] | None:
+    """Each zone's tokens: split at ``+``, or (without one) by the zones' sizes."""
     if len(zones) == 1 or "+" not in text:
         tokens = text.replace(",", " ").split()
-        if len(tokens) != edition.size:
+        if len(tokens) != size:
             return None
+        if len(zones) == 1:
+            return [tokens]
         groups = []
+        start = 0
         for zone in zones:
-            groups.append(tokens[: zone.size])
-            tokens = tokens[zone.size :]
-    else:
-        parts = text.split("+")
-        if len(parts) != len(zones):
-            return None
-        groups = [part.replace(",", " ").split() for part in parts]
-    out: list[int] = []
-    for zone, group in zip(zones, groups, strict=True):
-        if len(group) != zone.size:
-            return None
-        table = zone.tokens
-        for token in group:
-            number = table.get(token)
-            if number is None:
-                return None
-            out.append(number)
-    return tuple(out)
+            groups.append(tokens[start : start + zone.size])
+            start += zone.size
+        return groups
+    parts = text.split("+")
+    if len(parts) != len(zones):
+        return None
+    groups = [part.replace(",", " ").split() for part in parts]
+    if any(len(g) != z.size for g, z in zip(groups, zones, strict=True)):
+        return None
+    return groups
 
 
 def _announced(

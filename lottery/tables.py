@@ -153,18 +153,25 @@ class _Columns:
             self.digits.append(index)
 
     def numbers_of(self, row: Sequence[str]) -> str | None:
-        """The row's numbers as notation text: one column, or a column per number."""
+        """The row's numbers as notation text: one column, or a column per number.
 
-        def cells(indexes: list[int]) -> str:
-            return " ".join(row[i].strip() for i in indexes if i < len(row))
-
+        The cells come stripped (:func:`_split`); a short row gives what it has.
+        """
         if self.numbers is not None and self.numbers < len(row):
             return row[self.numbers]
         if self.first:
-            return cells(self.first) + (" + " + cells(self.next) if self.next else "")
+            text = _joined(row, self.first)
+            return text + " + " + _joined(row, self.next) if self.next else text
         if self.digits:
-            return cells(self.digits)
+            return _joined(row, self.digits)
         return None
+
+
+def _joined(row: Sequence[str], indexes: list[int]) -> str:
+    """The cells of ``indexes`` the row has, joined by spaces."""
+    if max(indexes) < len(row):
+        return " ".join([row[i] for i in indexes])
+    return " ".join(row[i] for i in indexes if i < len(row))
 
 
 def _cell_int(row: Sequence[str], index: int | None) -> int | None:
