@@ -26,10 +26,12 @@ if TYPE_CHECKING:
 __all__ = [
     "Lane",
     "Template",
+    "count_rows",
     "grid",
     "lane",
     "layout",
     "named_templates",
+    "pick_templates",
     "reader",
     "render",
     "row_text",
@@ -166,6 +168,8 @@ def named_templates(game: Game, encoding: str) -> tuple[tuple[str, Template], ..
     """
     out: list[tuple[str, Template]] = []
     for play in game.plays[1:]:
+        if play.picked_zone is not None:
+            continue  # read as numbers: pick_templates
         try:
             prefix = (play.name + " ").encode(encoding)
         except UnicodeEncodeError:  # pragma: no cover - every name is in GB18030
@@ -175,6 +179,28 @@ def named_templates(game: Game, encoding: str) -> tuple[tuple[str, Template], ..
             for digits in (1, 2, 3)
             for suffix in (0, 1, 2)
         )
+    return tuple(out)
+
+
+@functools.cache
+def pick_templates(game: Game, encoding: str) -> tuple[tuple[str, Zone, Template], ...]:
+    """The plays whose single bet is N numbers of one zone (快乐8's 选N), as written.
+
+    The name, a space, the numbers (``选五 01 02 03 04 05``), an optional multiple.
+    """
+    out: list[tuple[str, Zone, Template]] = []
+    for play in game.plays:
+        zone = play.picked_zone
+        if zone is None:
+            continue
+        try:
+            prefix = (play.name + " ").encode(encoding)
+        except UnicodeEncodeError:  # pragma: no cover - every name is in GB18030
+            continue
+        body: list[tuple[str, int]] = []
+        for k in range(zone.size):
+            body += [(" ", 0)] * bool(k) + [("#", zone.width)]
+        out += ((play.name, zone, _template(body, suffix, prefix)) for suffix in (0, 1, 2))
     return tuple(out)
 
 
@@ -304,7 +330,7 @@ def tally_rows(
     if lane.special is not None and first_mask is not None:
         special = (first_mask >> np.uint64(lane.special)) & np.uint64(1)
         code = code * 2 + special.astype(np.int32)
-    return _count(code[ok], multiples[ok], np.flatnonzero(ok), lane, one, where)
+    return count_rows(code[ok], multiples[ok], np.flatnonzero(ok), lane.tiers, one, where)
 
 
 def render(template: Template, numbers: list[int], multiple: int) -> str:
@@ -332,33 +358,37 @@ def _longest_run(same: NDArray[Any]) -> NDArray[Any]:
     return best
 
 
-def _count(
+def count_rows(
     code: NDArray[Any],
     multiples: NDArray[Any],
     rows: NDArray[Any],
-    lane: Lane,
+    tiers: tuple[tuple[str, ...], ...],
     one: OneDraw,
     where: NDArray[Any],
 ) -> Iterator[tuple[int, tuple[str, ...], int]]:
+    """Tally valid rows by their pattern (``code`` indexes ``tiers``); the winners worth keeping.
+
+    Yields (row, tiers, multiple) best first, as long as the tally wants them.
+    """
     import numpy as np  # noqa: PLC0415 - the optional extra
 
-    patterns = len(lane.tiers)
+    patterns = len(tiers)
     tickets = np.bincount(code, minlength=patterns)
     bets = np.bincount(code, weights=multiples, minlength=patterns)  # exact below 2**53
     one.tickets += len(code)
     one.bets += int(multiples.sum())
     for pattern in np.flatnonzero(tickets).tolist():
-        tiers = lane.tiers[pattern]
-        if tiers:
-            one.won(tiers, int(bets[pattern]), int(tickets[pattern]))
-    return _best(code, multiples, rows, lane, one, where)
+        won = tiers[pattern]
+        if won:
+            one.won(won, int(bets[pattern]), int(tickets[pattern]))
+    return _best(code, multiples, rows, tiers, one, where)
 
 
 def _best(
     code: NDArray[Any],
     multiples: NDArray[Any],
     rows: NDArray[Any],
-    lane: Lane,
+    tiers: tuple[tuple[str, ...], ...],
     one: OneDraw,
     where: NDArray[Any],
 ) -> Iterator[tuple[int, tuple[str, ...], int]]:
@@ -367,7 +397,7 @@ def _best(
 
     counter = one.counter
     worst = len(counter.rank)
-    ranks = np.array([counter.rank[t[0]] if t else worst for t in lane.tiers])[code]
+    ranks = np.array([counter.rank[t[0]] if t else worst for t in tiers])[code]
     winning = np.flatnonzero(ranks < worst)
     if not len(winning) or counter.keep_winners <= 0:
         return
@@ -377,4 +407,4 @@ def _best(
         rank, line = int(ranks[index]), int(where[row])
         if not counter.wants(rank, line):
             return
-        yield row, lane.tiers[int(code[index])], int(multiples[index])
+        yield row, tiers[int(code[index])], int(multiples[index])

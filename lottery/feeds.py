@@ -314,9 +314,7 @@ def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) ->
             count = _amount(game, item.get("fyjCount"))
             if count is not None:
                 winners = [(t, c) for t, c in winners if t != period] + [(period, count)]
-    notes = [
-        _note(key, value) for key, value in _present(item, _EXTRA_KEYS) if str(value).strip()
-    ]
+    notes = [_note(key, value) for key, value in _present(item, _EXTRA_KEYS) if str(value).strip()]
     return make_record(
         source,
         f"{where} ({issue})" if issue else where,

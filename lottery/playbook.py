@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from lottery.model import Draw, Ticket
-    from lottery.rules import Edition, Game
+    from lottery.rules import Edition, Game, Zone
 
 __all__ = ["Counts", "Group", "Picks", "Play", "Refusal", "Selection", "Shape", "Written"]
 
@@ -153,6 +153,17 @@ class Play(abc.ABC):
         ``None``: count it in full (``count``).
         """
         del ticket, draw
+        return None
+
+    @property
+    def picked_zone(self) -> Zone | None:
+        """The zone a single bet picks from, if only how many of it were drawn counts.
+
+        快乐8's 选N: a bet of N numbers of 01–80 wins by how many of them the
+        draw's first zone holds.  The vectorised lane reads such bets as bit
+        masks (one outcome per count, learnt from the exact path).  ``None``:
+        any other play.
+        """
         return None
 
     def plain_reader(self, game: Game, edition: Edition | None) -> Callable[[str], Picks | None]:

@@ -36,6 +36,7 @@ from lottery import _rowlane as _rows
 from lottery.batch import OneDraw
 from lottery.exceptions import InvalidCount
 from lottery.model import Draw
+from lottery.rules import Zone
 from lottery.tally import KEEP, Rejected, Tally
 
 if TYPE_CHECKING:
@@ -220,8 +221,9 @@ def _check_block(
     import numpy as np  # noqa: PLC0415 - the optional extra
 
     raw = np.frombuffer(data, dtype=np.uint8)
-    spans = line_spans(raw) if lane is not None else None
-    if lane is None or spans is None:  # no lane, or a lone carriage return: read it as text
+    picks = _rows.pick_templates(one.draw.game, encoding)
+    spans = line_spans(raw) if lane is not None or picks else None
+    if spans is None:  # no lane, or a lone carriage return: read it as text
         where = first
         for line in io.StringIO(bytes(data).decode(encoding, errors="replace"), newline=None):
             one_line(one, where, line)
@@ -230,10 +232,17 @@ def _check_block(
     starts, stops = spans
     fitting = Unmatched(stops - starts)
     matched = fitting.matched
-    for template in lane.templates:
+    for template in lane.templates if lane is not None else ():
+        rows = fitting(template.length)
+        if len(rows) and lane is not None:
+            matched[rows[_score(raw, starts[rows], template, lane, one, first + rows, data)]] = True
+    for name, zone, template in picks:
         rows = fitting(template.length)
         if len(rows):
-            matched[rows[_score(raw, starts[rows], template, lane, one, first + rows, data)]] = True
+            took = _score_picks(
+                raw, starts[rows], template, (name, zone), one, first + rows, data, encoding
+            )
+            matched[rows[took]] = True
     for name, template in _rows.named_templates(one.draw.game, encoding):
         rows = fitting(template.length)
         if len(rows):
@@ -332,6 +341,83 @@ def fields(
     if template.multiple is None:
         return ok, numbers, np.ones(len(grid), dtype=np.int16)
     return ok, numbers[:, :-1], numbers[:, -1]
+
+
+def _score_picks(
+    raw: NDArray[Any],
+    starts: NDArray[Any],
+    template: _rows.Template,
+    play: tuple[str, Zone],
+    one: OneDraw,
+    where: NDArray[Any],
+    data: bytes | memoryview,
+    encoding: str,
+) -> NDArray[Any]:
+    """Rows of a play that picks N numbers of one zone, scored by how many were drawn.
+
+    Each row's numbers become a bit mask (two 64-bit words: 快乐8 reaches 80);
+    the tiers of each count are learnt once from the exact single-bet scorer.
+    """
+    import numpy as np  # noqa: PLC0415 - the optional extra
+
+    name, zone = play
+    tiers = _pick_tiers(one, name, zone)
+    ok, numbers, multiples = fields(raw, starts, template)
+    if tiers is None:  # the play does not score plain bets here: the exact path says why
+        return np.zeros(len(ok), dtype=bool)
+    ok &= (multiples >= 1) & (multiples <= one.draw.edition.max_multiple)
+    ok &= ((numbers >= zone.low) & (numbers <= zone.high)).all(axis=1)
+    low_words = np.zeros(len(ok), dtype=np.uint64)
+    high_words = np.zeros(len(ok), dtype=np.uint64)
+    for column in range(numbers.shape[1]):  # column by column: short arrays, in cache
+        value = numbers[:, column].astype(np.uint64)
+        bit = np.left_shift(np.uint64(1), value & np.uint64(63))
+        high = bit * (value >= 64)
+        low_words |= bit ^ high
+        high_words |= high
+    ok &= np.bitwise_count(low_words) + np.bitwise_count(high_words) == zone.size
+    drawn_low, drawn_high = _drawn_words(one.draw)
+    hits = np.bitwise_count(low_words & drawn_low) + np.bitwise_count(high_words & drawn_high)
+    rows = np.flatnonzero(ok)
+    for row, won, times in _rows.count_rows(hits[rows], multiples[rows], rows, tiers, one, where):
+        start = int(starts[row])  # a winner worth keeping, shown as written
+        text = bytes(data[start : start + template.length]).decode(encoding, errors="replace")
+        one.keep(int(where[row]), text, won, times)
+    return ok
+
+
+def _drawn_words(draw: Draw) -> tuple[Any, Any]:
+    """The draw's first zone as a bit mask in two 64-bit words."""
+    import numpy as np  # noqa: PLC0415 - the optional extra
+
+    mask = sum(1 << n for n in draw.zones[0])
+    return np.uint64(mask & (2**64 - 1)), np.uint64(mask >> 64)
+
+
+def _pick_tiers(one: OneDraw, name: str, zone: Zone) -> tuple[tuple[str, ...], ...] | None:
+    """The tiers a single bet of the play wins with 0, 1, … N of its numbers drawn.
+
+    Each is learnt from the exact scorer on a bet with that many; ``None``:
+    the play's plain bets are not scored here (the exact path reads them).
+    """
+
+    def learn() -> tuple[tuple[str, ...], ...] | None:
+        drawn = sorted(one.draw.zones[0])
+        others = [n for n in range(zone.low, zone.high + 1) if n not in drawn]
+        out: list[tuple[str, ...]] = []
+        for hits in range(zone.size + 1):
+            if hits > len(drawn) or zone.size - hits > len(others):
+                out.append(())  # a count no bet can reach
+                continue
+            bet = sorted(drawn[:hits] + others[: zone.size - hits])
+            scored = one.scorer(f"{name} " + " ".join(zone.fmt(n) for n in bet))
+            if scored is None or scored[1] != 1:
+                return None
+            out.append(scored[0])
+        return tuple(out)
+
+    found: tuple[tuple[str, ...], ...] | None = one.draw.memo(f"picks {name}", learn)
+    return found
 
 
 def _score_named(

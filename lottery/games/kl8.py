@@ -203,6 +203,11 @@ class Pick(Play):
         dan = ticket.dan[0] if ticket.dan else ()
         return comb(len(ticket.selection[0]), self.pick - len(dan))
 
+    @property
+    def picked_zone(self) -> Zone:
+        """01–80, N numbers: a 选N single bet wins by how many of them were drawn."""
+        return self.zone
+
     def plain_reader(self, game: Game, edition: Edition | None) -> Callable[[str], Picks | None]:
         """``01 02 03 04 05`` for 选五: exactly N distinct numbers, in one pass."""
         del game, edition

@@ -280,7 +280,9 @@ def _forms() -> list[tuple[str, str, str, Callable[[random.Random], str]]]:
             lambda r: f"{balls(r, 35, 5)} + {balls(r, 12, 2)}",
         ),
         ("qlc", "2017106", "01 02 03 04 05 06 07 + 08", lambda r: balls(r, 30, 7)),
+        ("kl8 选一", "2025350", kl8, lambda r: "选一 " + balls(r, 80, 1)),
         ("kl8 选五", "2025350", kl8, lambda r: "选五 " + balls(r, 80, 5)),
+        ("kl8 选十", "2025350", kl8, lambda r: "选十 " + balls(r, 80, 10)),
         (
             "ssq 复式 8+2",
             "2019021",
