@@ -90,6 +90,15 @@ def __getattr__(name: str) -> Any:  # noqa: ANN401 - any of the package's names
     return value
 
 
+def _loaded(name: str) -> types.ModuleType:
+    """The module ``name``, imported once, then looked up.
+
+    ``lottery.check`` is on the path of every ticket checked (``import_module``: 0.4 µs a call).
+    """
+    module = sys.modules.get(name)
+    return module if module is not None else importlib.import_module(name)
+
+
 class _Package(types.ModuleType):
     """The package, whose ``check`` and ``games`` stay functions when their modules load.
 
@@ -100,7 +109,7 @@ class _Package(types.ModuleType):
     @property
     def check(self) -> Callable[..., Any]:
         """:func:`lottery.check.check`."""
-        return importlib.import_module("lottery.check").check  # type: ignore[no-any-return]
+        return _loaded("lottery.check").check  # type: ignore[no-any-return]
 
     @check.setter
     def check(self, module: object) -> None:
@@ -109,7 +118,7 @@ class _Package(types.ModuleType):
     @property
     def audit(self) -> Callable[..., Any]:
         """:func:`lottery.audit.audit`."""
-        return importlib.import_module("lottery.audit").audit  # type: ignore[no-any-return]
+        return _loaded("lottery.audit").audit  # type: ignore[no-any-return]
 
     @audit.setter
     def audit(self, module: object) -> None:
@@ -118,7 +127,7 @@ class _Package(types.ModuleType):
     @property
     def games(self) -> Callable[..., Any]:
         """:func:`lottery.registry.games`."""
-        return importlib.import_module("lottery.registry").games  # type: ignore[no-any-return]
+        return _loaded("lottery.registry").games  # type: ignore[no-any-return]
 
     @games.setter
     def games(self, module: object) -> None:

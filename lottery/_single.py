@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 from collections.abc import Callable, Sequence
 
 from lottery.model import Draw
@@ -52,16 +53,11 @@ def hits_function(draw: Draw, layout: Sequence[Zone]) -> Callable[[Selection], t
 
 def _run(numbers: tuple[int, ...]) -> Callable[[Selection], tuple[int, ...]]:
     """七星彩 before 2020: the longest run of adjacent positions matched."""
+    drawn = tuple((n,) for n in numbers)  # as a selection holds them: compared in C
 
     def run(selection: Selection) -> tuple[int, ...]:
-        best = current = 0
-        for (mine,), theirs in zip(selection, numbers, strict=True):
-            if mine == theirs:
-                current += 1
-                best = max(best, current)
-            else:
-                current = 0
-        return (best,)
+        same = bytes(map(operator.eq, selection, drawn))  # b"\x01\x01\x00…": matched or not
+        return (max(map(len, same.split(b"\x00"))),)
 
     return run
 
@@ -70,21 +66,23 @@ def _positions(
     numbers: tuple[int, ...], sizes: list[int]
 ) -> Callable[[Selection], tuple[int, ...]]:
     """Positional zones: per zone, the positions whose digit is the drawn one."""
+    drawn = tuple((n,) for n in numbers)  # as a selection holds them: compared in C
+    eq = operator.eq
     if len(sizes) == 1:
-        return lambda s: (sum([g[0] == n for g, n in zip(s, numbers, strict=True)]),)
+        return lambda s: (sum(map(eq, s, drawn)),)
     if len(sizes) == 2:  # 七星彩 2020: 前区 and 后区
         cut = sizes[0]
+        front, back = drawn[:cut], drawn[cut:]
 
         def two(selection: Selection) -> tuple[int, ...]:
-            same = [g[0] == n for g, n in zip(selection, numbers, strict=True)]
-            return (sum(same[:cut]), sum(same[cut:]))
+            return (sum(map(eq, selection[:cut], front)), sum(map(eq, selection[cut:], back)))
 
         return two
     cuts = [sum(sizes[:k]) for k in range(len(sizes) + 1)]
     bounds = list(itertools.pairwise(cuts))
 
     def hits(selection: Selection) -> tuple[int, ...]:
-        same = [g[0] == n for g, n in zip(selection, numbers, strict=True)]
+        same = list(map(eq, selection, drawn))
         return tuple(sum(same[lo:hi]) for lo, hi in bounds)
 
     return hits
@@ -97,6 +95,15 @@ PlainReader = Callable[[str], Picks | None]
 def ball_reader(zone: Zone) -> Callable[[str], tuple[int, ...] | None]:
     """A ball zone of a single bet: exactly ``zone.size`` distinct known numbers, sorted."""
     number_of, size = zone.tokens.__getitem__, zone.size
+    if size == 1:  # 双色球's blue ball: one token, no order, no repeat
+
+        def ball(text: str) -> tuple[int, ...] | None:
+            try:
+                return (number_of(text.strip()),)
+            except KeyError:  # two numbers, or not one of the zone's
+                return None
+
+        return ball
 
     def balls(text: str) -> tuple[int, ...] | None:
         parts = text.split()
@@ -123,19 +130,18 @@ def _zone_reader(zone: Zone) -> Callable[[str], list[tuple[int, ...]] | None]:
 
         return group
 
+    group_of = {token: (number,) for token, number in tokens.items()}.__getitem__
+
     def positions(text: str) -> list[tuple[int, ...]] | None:
-        parts = text.split()
+        parts: list[str] | str = text.split()
         if len(parts) == 1 and size > 1:
-            parts = list(parts[0])
+            parts = parts[0]  # digits run together: one a position
         if len(parts) != size:
             return None
-        out: list[tuple[int, ...]] = []
-        for part in parts:
-            number = tokens.get(part)  # a digit zone's tokens are its ten digits
-            if number is None:
-                return None
-            out.append((number,))
-        return out
+        try:  # a digit zone's tokens are its ten digits
+            return list(map(group_of, parts))
+        except KeyError:
+            return None
 
     return positions
 
@@ -237,6 +243,11 @@ def _two_balls(zones: tuple[Zone, ...], found: Edition | None) -> PlainReader:
     return read
 
 
+def _group(table: dict[str, int], token: str) -> tuple[int]:
+    """A position's number, as its group of one (KeyError: not a number of that position)."""
+    return (table[token],)
+
+
 def _across_reader(layouts: Sequence[tuple[tuple[Zone, ...], Edition | None]]) -> PlainReader:
     """``2508750``: one run of digits over every zone of a positional layout (七星彩)."""
     runs = [
@@ -248,13 +259,14 @@ def _across_reader(layouts: Sequence[tuple[tuple[Zone, ...], Edition | None]]) -
     def read(text: str) -> Picks | None:
         parts = text.split()
         for found, tables, need in runs:
-            chars = list(parts[0]) if len(parts) == 1 and len(parts[0]) == need else parts
+            chars = parts[0] if len(parts) == 1 and len(parts[0]) == need else parts
             if len(chars) != need:
                 continue
-            numbers = [table.get(ch) for table, ch in zip(tables, chars, strict=True)]
-            if None in numbers:
+            try:
+                selection = tuple(map(_group, tables, chars))
+            except KeyError:
                 return None
-            return Picks(tuple((n,) for n in numbers), (), found)  # type: ignore[misc]
+            return _picks((selection, (), found))
         return None
 
     return read
