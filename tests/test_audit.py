@@ -197,3 +197,53 @@ def test_columnar_tickets_audit_as_their_text(
     assert columns["tiers"] == text["tiers"]
     assert columns["tickets"]["wins"] == text["tickets"]["wins"]
     assert columns["tickets"]["rejected_count"] == text["tickets"]["rejected_count"] == 1
+
+
+def test_add_on_tiers_are_audited_as_announced() -> None:
+    """大乐透: 追加 tiers as the sports-lottery feed names them, against 追加 tickets."""
+    draw = lottery.parse_draw("dlt", "02 08 11 16 23 + 02 07", issue="21102")
+    lines = [
+        "02 08 11 16 23 + 02 07 追加",
+        "02 08 11 16 23 + 02 09",
+        "02 08 11 16 30 + 02 07 x2 追加",
+    ]
+    tally = lottery.check_many(lines, [draw])
+    levels = [
+        {"prizeLevel": t, "stakeCount": str(n), "stakeAmount": "0"} for t, n in tally.wins.items()
+    ]
+    record = {"lotteryDrawNum": "21102", "lotteryDrawResult": "02 08 11 16 23 02 07",
+              "prizeLevelList": levels}  # fmt: skip
+    [announced] = read_text(json.dumps({"value": {"list": [record]}}), game="dlt")
+    assert "一等奖(追加)" in dict(announced.winners)
+    assert lottery.audit(announced, tally) == ()
+    rows = {r.tier: r for r in compare(announced, tally)}
+    assert rows["一等奖(追加)"].counted == 1 and not rows["一等奖(追加)"].fixed
+    assert rows["四等奖"].counted == 2 and rows["四等奖"].fixed
+    fewer = lottery.check_many(lines[1:], [draw])
+    assert {f.message.split(":")[0].split()[-1] for f in lottery.audit(announced, fewer)} == {
+        "一等奖",
+        "一等奖(追加)",
+    }
+
+
+def test_convert_without_the_scale_extra_says_how_to_get_it(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("numpy")
+    from lottery import columnar
+
+    monkeypatch.setattr(columnar, "available", lambda: False)
+    (tmp_path / "t.txt").write_text(_DRAW + "\n", encoding="utf-8")
+    argv = ["convert", str(tmp_path / "t.txt"), str(tmp_path / "t.parquet"), "--game", "ssq"]
+    assert main(argv) == 2
+    assert "pip install 'lottery[scale]'" in capsys.readouterr().err
+    assert not (tmp_path / "t.parquet").exists()
+
+
+def test_convert_needs_a_game(tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("pyarrow")
+    (tmp_path / "tickets.txt").write_text(_DRAW + "\n", encoding="utf-8")
+    assert main(["convert", str(tmp_path / "tickets.txt"), str(tmp_path / "t.parquet")]) == 2
+    assert "give --game" in capsys.readouterr().err
+    (tmp_path / "ssq-sold.txt").write_text(_DRAW + "\n", encoding="utf-8")
+    assert main(["convert", str(tmp_path / "ssq-sold.txt"), str(tmp_path / "t.parquet")]) == 0
