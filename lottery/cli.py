@@ -149,16 +149,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     chk.add_argument("--quiet", action="store_true", help="no progress bar")
-    chk.add_argument(
-        "--max-listed",
-        type=_count,
-        default=1000,
-        metavar="N",
-        help=(
-            "list at most N winners (best tier first, then by line) and N rejected lines;"
-            " all are counted, and the output says how many more (default 1000)"
-        ),
-    )
+    _max_listed(chk, "winners (best tier first, then by line) and N rejected lines")
 
     val = sub.add_parser(
         "validate",
@@ -283,13 +274,7 @@ def _scale_parsers(sub: Any, game_type: Any) -> None:  # noqa: ANN401 - argparse
         help="check on the Dask cluster at ADDRESS (tcp://host:8786); `local` starts one here",
     )
     aud.add_argument("--json", action="store_true", help="print JSON")
-    aud.add_argument(
-        "--max-listed",
-        type=_count,
-        default=1000,
-        metavar="N",
-        help="list at most N winners and N rejected lines (all are counted; default 1000)",
-    )
+    _max_listed(aud, "winners and N rejected lines")
 
     con = sub.add_parser(
         "convert",
@@ -308,12 +293,17 @@ def _scale_parsers(sub: Any, game_type: Any) -> None:  # noqa: ANN401 - argparse
         "--issue", help="read the tickets under this issue's rules (default: the latest)"
     )
     con.add_argument("--json", action="store_true", help="print JSON")
-    con.add_argument(
+    _max_listed(con, "rejected lines in the JSON")
+
+
+def _max_listed(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
         "--max-listed",
         type=_count,
         default=1000,
         metavar="N",
-        help="list at most N rejected lines in the JSON (all are counted; default 1000)",
+        help=f"list at most N {what}; all are counted, and the output says how many more"
+        " (default 1000)",
     )
 
 

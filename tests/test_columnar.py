@@ -6,6 +6,7 @@ import pathlib
 import tempfile
 
 import pytest
+import ticket_lines
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,24 +21,7 @@ from lottery import columnar, vector
 GAMES = [g.code for g in lottery.games()]
 
 
-def _variants(text: str) -> list[str]:
-    return [
-        text,
-        text + " x3",
-        text + " x12",
-        text + " x05",
-        " " + text,
-        text + " 追加",
-        text + "x",
-    ]
-
-
-def _lines(game: str) -> st.SearchStrategy[list[str]]:
-    tickets = st.one_of(lst.tickets(game=game, form="单式"), lst.tickets(game=game, max_bets=500))
-    bad = lst.invalid_tickets(game=game).map(lambda b: b.text.replace("\n", " ").replace("\r", " "))
-    noise = st.sampled_from(["", "   ", "# a comment", "00 00", "x5"])
-    one = st.one_of(tickets.map(str).flatmap(lambda t: st.sampled_from(_variants(t))), bad, noise)
-    return st.lists(one, max_size=30)
+_lines = ticket_lines.lines
 
 
 def _write(folder: str, lines: list[str], encoding: str = "utf-8", end: str = "\n") -> str:
