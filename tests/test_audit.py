@@ -247,3 +247,17 @@ def test_convert_needs_a_game(tmp_path: pathlib.Path, capsys: pytest.CaptureFixt
     assert "give --game" in capsys.readouterr().err
     (tmp_path / "ssq-sold.txt").write_text(_DRAW + "\n", encoding="utf-8")
     assert main(["convert", str(tmp_path / "ssq-sold.txt"), str(tmp_path / "t.parquet")]) == 0
+
+
+def test_the_announcement_may_come_from_the_store(
+    tmp_path: pathlib.Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from lottery import store
+
+    feed, _ = _files(tmp_path)
+    with store.open(str(tmp_path / "draws.sqlite")) as kept:
+        kept.save(read_text(pathlib.Path(feed).read_text(encoding="utf-8"), source=feed))
+    argv = ["audit", "ssq", "--issue", "2019021", "--announcement", str(tmp_path / "draws.sqlite"),
+            "--tickets", str(tmp_path / "*.txt")]  # fmt: skip
+    assert main(argv) == 0
+    assert "all 6 tiers agree" in capsys.readouterr().out
