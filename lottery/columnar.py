@@ -158,7 +158,8 @@ def describe(path: str) -> Layout:
     import pyarrow.parquet as pq  # noqa: PLC0415 - the optional extra
 
     try:
-        meta = pq.ParquetFile(path).metadata
+        handle = pq.ParquetFile(path)
+        meta, columns = handle.metadata, handle.schema_arrow
     except (OSError, ValueError) as error:  # pyarrow's ArrowInvalid is a ValueError
         msg = f"{path} is not a Parquet file: {error}"
         raise UnreadableInput(msg, token=path) from None
@@ -167,15 +168,21 @@ def describe(path: str) -> Layout:
         info = json.loads(told) if told else {}
         game = get_game(info["game"])
         edition = next(e for e in game.editions if e.name == info["edition"])
+        numbers = int(info["numbers"])
         ok = info.get("format") == FORMAT and info.get("version") == VERSION
     except (ValueError, KeyError, TypeError, StopIteration, LotteryError):
         ok = False
     if not ok:
         msg = f"{path} is a Parquet file, but not of lottery tickets ({FORMAT} {VERSION})"
         raise UnreadableInput(msg, token=path)
+    expected = _schema(numbers, {})
+    if [(f.name, f.type) for f in columns] != [(f.name, f.type) for f in expected]:
+        shown = ", ".join(f"{f.name}: {f.type}" for f in columns)
+        msg = f"{path} says it holds lottery tickets, but its columns are not theirs ({shown})"
+        raise UnreadableInput(msg, token=path)
     lines = _text.plain_int((meta.metadata or {}).get(_LINES.encode(), b"").decode("latin-1"))
     return Layout(
-        path, game, edition, int(info["numbers"]), meta.num_rows, meta.num_row_groups,
+        path, game, edition, numbers, meta.num_rows, meta.num_row_groups,
         str(info.get("source", "")), lines or 0,
     )  # fmt: skip
 
@@ -420,7 +427,11 @@ def _batches(path: str, row_groups: Sequence[int] | None) -> Iterator[Any]:
     handle = pq.ParquetFile(path)
     groups = range(handle.metadata.num_row_groups) if row_groups is None else row_groups
     for group in groups:
-        table = handle.read_row_group(group)
+        try:
+            table = handle.read_row_group(group)
+        except (OSError, ValueError, IndexError) as error:  # damaged, cut short, no such group
+            msg = f"{path}: row group {group} cannot be read: {error}"
+            raise UnreadableInput(msg, token=path) from None
         for start in range(0, len(table), _SLICE):
             yield table.slice(start, _SLICE)
 

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from lottery import partitions
+from lottery.exceptions import LotteryError
 from lottery.model import Draw
 from lottery.tally import KEEP, Tally
 
@@ -43,14 +44,20 @@ def check(
     """The tally of the files against the draws, the parts checked on the cluster's workers.
 
     ``client`` is a :class:`distributed.Client`; without one, the current client
-    (``distributed.get_client()``) is used.  Raises OSError for a file that
-    cannot be found (before anything is sent to the cluster).
+    (``distributed.get_client()``) is used, and LotteryError says there is none.
+    Raises OSError for a file that cannot be found (before anything is sent to
+    the cluster).
     """
     from distributed import get_client  # noqa: PLC0415 - the scale extra
 
     chosen = list(draws)
     parts = partitions.split(partitions.expand(paths_or_glob), size=part_size, rows=part_rows)
-    client = client if client is not None else get_client()
+    if client is None:
+        try:
+            client = get_client()
+        except ValueError:  # distributed: "No clients found"
+            msg = "lottery.dask.check needs a Dask client: pass client=, or start one first"
+            raise LotteryError(msg) from None
     [shared] = client.scatter([chosen], broadcast=True, hash=False)  # a key of its own
     futures = client.map(partitions.check_part, parts, draws=shared, keep=keep, pure=False)
     return partitions.merge(client.gather(futures), chosen, keep=keep)

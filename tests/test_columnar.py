@@ -121,3 +121,33 @@ def test_other_rules_and_other_files_are_refused(tmp_path: pathlib.Path) -> None
         columnar.describe(text)
     assert columnar.is_columnar(table) and not columnar.is_columnar(text)
     assert not columnar.is_columnar(str(tmp_path / "missing"))
+
+
+def test_damaged_or_foreign_files_are_unreadable_input(tmp_path: pathlib.Path) -> None:
+    import json
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    text = _write(str(tmp_path), ["02 05 07 08 20 27 + 04"] * 100)
+    table = str(tmp_path / "t.parquet")
+    columnar.convert(text, table, game="ssq", row_group=10)
+    draw = lottery.parse_draw("ssq", "02 05 07 08 20 27 + 04", issue="2019021")
+    unreadable = lottery.exceptions.UnreadableInput
+    with pytest.raises(unreadable, match="row group 99"):
+        columnar.check(table, draw, row_groups=[99])
+    cut = tmp_path / "cut.parquet"
+    data = pathlib.Path(table).read_bytes()
+    cut.write_bytes(data[: len(data) // 2])
+    with pytest.raises(unreadable, match="not a Parquet file"):
+        columnar.check(str(cut), draw)
+    info = {"format": "lottery-tickets", "version": 1, "game": "ssq", "edition": "original",
+            "numbers": 7}  # fmt: skip
+    odd = pa.table({"line": [1], "text": ["02 05 07 08 20 27 + 04"]})
+    odd = odd.replace_schema_metadata({b"lottery": json.dumps(info).encode()})
+    pq.write_table(odd, tmp_path / "odd.parquet")
+    with pytest.raises(unreadable, match="its columns are not theirs"):
+        columnar.check(str(tmp_path / "odd.parquet"), draw)
+    pq.write_table(pa.table({"a": [1]}), tmp_path / "other.parquet")
+    with pytest.raises(unreadable, match="not of lottery tickets"):
+        columnar.check(str(tmp_path / "other.parquet"), draw)

@@ -22,6 +22,16 @@ from lottery.cli import main  # noqa: E402
 _DRAW = "02 05 07 08 20 27 + 04"
 
 
+def test_without_a_client_it_says_so(tmp_path: pathlib.Path) -> None:
+    """(Runs first: the module's cluster, once started, is every later test's current client.)"""
+    (tmp_path / "t.txt").write_text(_DRAW + "\n", encoding="utf-8")
+    draw = lottery.parse_draw("ssq", _DRAW, issue="2019021")
+    with pytest.raises(lottery.LotteryError, match="needs a Dask client"):
+        lottery.dask.check(str(tmp_path / "t.txt"), [draw])
+    with pytest.raises(FileNotFoundError):
+        lottery.dask.check(str(tmp_path / "missing-*.txt"), [draw])
+
+
 @pytest.fixture(scope="module")
 def client() -> Iterator[Any]:
     cluster = lottery.dask.local_cluster(2)
