@@ -354,7 +354,9 @@ def _tally_file(
 ) -> Tally:
     """The vectorised lane (one draw, numpy), else the file split over cores, else one pass."""
     path = args.ticket_file
-    vectorised = len(draws) == 1 and _vectorised()
+    from lottery.vector import enabled  # noqa: PLC0415 - loaded when a file is checked
+
+    vectorised = len(draws) == 1 and enabled()
     tally = None
     if args.workers != 1 and _io.big_file(path, _split_size(args.workers, vectorised=vectorised)):
         from lottery._parallel import check_file  # noqa: PLC0415 - big files only
@@ -397,17 +399,6 @@ def _tally_file(
 def _split_size(workers: int, *, vectorised: bool) -> int:
     """The smallest file worth splitting over processes: asked for, or where it pays."""
     return _io.VECTOR_SPLIT_SIZE if vectorised and workers == 0 else _io.SPLIT_SIZE
-
-
-def _vectorised() -> bool:
-    """Whether the vectorised lane is there (numpy) and not switched off (``LOTTERY_VECTOR=0``)."""
-    if os.environ.get("LOTTERY_VECTOR", "").strip() == "0":
-        return False
-    from lottery.vector import available  # noqa: PLC0415 - loaded when a file is checked
-
-    # the lane uses no linear algebra: no BLAS threads to start (before numpy loads)
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    return available()
 
 
 def _print_tally(tally: Tally, draws: list[Draw]) -> None:

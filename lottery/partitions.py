@@ -210,9 +210,9 @@ def check_part(part: Part, draws: Sequence[Draw], *, keep: int = KEEP) -> Checke
 
 
 def _check_text(stream: IO[bytes], encoding: str, draws: Sequence[Draw], keep: int) -> Tally:
-    if len(draws) == 1 and _vectorised():
-        from lottery import vector  # noqa: PLC0415 - the fast extra
+    from lottery import vector  # noqa: PLC0415 - imports numpy only when the lane is taken
 
+    if len(draws) == 1 and vector.enabled():
         return vector.check_stream(
             stream, encoding, draws[0], keep_winners=keep, keep_rejected=keep
         )
@@ -221,12 +221,6 @@ def _check_text(stream: IO[bytes], encoding: str, draws: Sequence[Draw], keep: i
         return check_many(text, draws, keep_winners=keep, keep_rejected=keep)
     finally:
         text.detach()
-
-
-def _vectorised() -> bool:
-    from lottery import vector  # noqa: PLC0415 - imports numpy only when asked
-
-    return vector.available() and os.environ.get("LOTTERY_VECTOR", "1") != "0"
 
 
 def _check_columnar(part: Part, draws: Sequence[Draw], keep: int) -> Checked:

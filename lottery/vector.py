@@ -28,6 +28,7 @@ scored the same way by :func:`check_columns`.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
@@ -42,12 +43,29 @@ from lottery.tally import KEEP, Rejected, Tally
 if TYPE_CHECKING:
     from numpy.typing import NDArray
 
-__all__ = ["BLOCK", "available", "check_columns", "check_file", "check_lines", "check_stream"]
+__all__ = [
+    "BLOCK",
+    "available",
+    "check_columns",
+    "check_file",
+    "check_lines",
+    "check_stream",
+    "enabled",
+]
 
 #: Bytes read at a time: memory follows the block, never the file.
 BLOCK = 4 << 20
 #: Encodings in which ASCII is itself and a newline byte always ends a line.
 _ASCII_SAFE = ("utf-8", "utf-8-sig", "gb18030")
+
+
+def enabled() -> bool:
+    """Whether to take the lane: numpy is there and ``LOTTERY_VECTOR=0`` does not switch it off."""
+    if os.environ.get("LOTTERY_VECTOR", "").strip() == "0":
+        return False
+    # the lane uses no linear algebra: no BLAS threads to start (before numpy loads)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    return available()
 
 
 def available() -> bool:
