@@ -209,15 +209,12 @@ class Draw(_Memo):
                 " which have no 特别规定期间"
             )
             raise ValidationError(msg, game=game.code, token=str(self.special_period))
-        seen = _check_prizes(game, edition, self.issue, self.prizes, self.promotions)
+        ordered, seen = _check_prizes(game, edition, self.issue, self.prizes, self.promotions)
         period = edition.period_tier
         if self.special_period is None and period is not None and period in seen:
             # an announced amount of the period's tier (福运奖) says the period was on
             object.__setattr__(self, "special_period", True)
-        if len(self.prizes) > 1:
-            order = edition.order
-            ordered = tuple(sorted(self.prizes, key=lambda pair: order[pair[0]]))
-            object.__setattr__(self, "prizes", ordered)
+        object.__setattr__(self, "prizes", ordered)
 
     def __str__(self) -> str:
         return format_draw(self)
@@ -328,14 +325,46 @@ class Draw(_Memo):
         return fits[0] if len(fits) == 1 else None
 
 
+#: The tiers of announced prizes already found valid, by edition and names: where each
+#: goes in the edition's order (a history announces the same tiers draw after draw).
+_PRIZE_ORDERS: dict[tuple[Edition, tuple[str, ...]], tuple[int, ...]] = {}
+
+
 def _check_prizes(
     game: Game,
     edition: Edition,
     issue: str,
     prizes: tuple[tuple[str, Decimal], ...],
     promotions: tuple[tuple[str, Decimal], ...],
-) -> set[str]:
-    """Announced prizes name tiers of the edition, once each, not negative; 派奖 on them."""
+) -> tuple[tuple[tuple[str, Decimal], ...], frozenset[str]]:
+    """Announced prizes name tiers of the edition, once each, not negative; 派奖 on them.
+
+    Returns the prizes in the edition's order, and their tiers.
+    """
+    names = tuple([tier for tier, _ in prizes])
+    places = _PRIZE_ORDERS.get((edition, names))
+    if places is None:
+        places = _prize_order(game, edition, issue, prizes)
+        if len(_PRIZE_ORDERS) < 1 << 10:  # a handful in practice; bounded for any input
+            _PRIZE_ORDERS[edition, names] = places
+    else:
+        for tier, amount in prizes:
+            if amount < 0:
+                raise _negative(game, tier, amount)
+    seen = frozenset(names)
+    for tier, _ in promotions:
+        if tier not in seen:
+            msg = f"{game.label}: a 派奖 on {tier!r} without its announced prize"
+            raise ValidationError(msg, game=game.code, token=tier)
+    if places == tuple(range(len(places))):
+        return prizes, seen
+    return tuple([prizes[i] for i in places]), seen
+
+
+def _prize_order(
+    game: Game, edition: Edition, issue: str, prizes: tuple[tuple[str, Decimal], ...]
+) -> tuple[int, ...]:
+    """Each prize names a tier of the edition, once, not negative: their places in its order."""
     seen: set[str] = set()
     for tier, amount in prizes:
         if not edition.has_tier(tier):
@@ -345,14 +374,15 @@ def _check_prizes(
             msg = f"{game.label}: prize of {tier} announced twice"
             raise ValidationError(msg, game=game.code, token=tier)
         if amount < 0:
-            msg = f"{game.label}: prize of {tier} is negative ({amount})"
-            raise ValidationError(msg, game=game.code, token=str(amount))
+            raise _negative(game, tier, amount)
         seen.add(tier)
-    for tier, _ in promotions:
-        if tier not in seen:
-            msg = f"{game.label}: a 派奖 on {tier!r} without its announced prize"
-            raise ValidationError(msg, game=game.code, token=tier)
-    return seen
+    order = edition.order
+    return tuple(sorted(range(len(prizes)), key=lambda i: order[prizes[i][0]]))
+
+
+def _negative(game: Game, tier: str, amount: Decimal) -> ValidationError:
+    msg = f"{game.label}: prize of {tier} is negative ({amount})"
+    return ValidationError(msg, game=game.code, token=str(amount))
 
 
 def _check_draw_numbers(game: Game, edition: Edition, numbers: tuple[int, ...]) -> tuple[int, ...]:
@@ -372,16 +402,17 @@ def _check_draw_numbers(game: Game, edition: Edition, numbers: tuple[int, ...]) 
     for zone in zones:
         part = numbers[start : start + zone.size]
         start += zone.size
-        for n in part:
-            if not zone.low <= n <= zone.high:
-                msg = f"{game.label}: {zone.name} number {n} is out of range {zone.range_text()}"
-                raise InvalidNumber(msg, game=game.code, token=str(n))
-        if not zone.positional:
-            if len(set(part)) != len(part):
-                msg = f"{game.label}: {zone.name} numbers repeat in {part}"
-                raise DuplicateNumber(msg, game=game.code)
-            part = tuple(sorted(part))
-        out.extend(part)
+        if not (zone.low <= min(part) and max(part) <= zone.high):
+            n = next(n for n in part if not zone.low <= n <= zone.high)
+            msg = f"{game.label}: {zone.name} number {n} is out of range {zone.range_text()}"
+            raise InvalidNumber(msg, game=game.code, token=str(n))
+        if zone.positional:
+            out += part
+            continue
+        if len(set(part)) != len(part):
+            msg = f"{game.label}: {zone.name} numbers repeat in {part}"
+            raise DuplicateNumber(msg, game=game.code)
+        out += sorted(part)
     if edition.special_ball and out[-1] in out[: -edition.zones[-1].size]:
         special = edition.zones[-1]
         msg = (

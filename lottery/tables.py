@@ -125,8 +125,20 @@ class _Columns:
             for n, column in sorted(self.prize_count.items())
             if 1 <= n <= len(_TIERS)
         )
-        self.counts = tuple(count for _, count, _ in self.tiers)
-        self.amounts = tuple(-1 if amount is None else amount for _, _, amount in self.tiers)
+        # The whole-number columns, read together (one look at a plain row), and where
+        # each thing is among them: the draw order, per tier its count and amount, the rest.
+        wanted = (*self.order, *(i for _, count, amount in self.tiers for i in (count, amount)))
+        wanted += (self.sales, self.pool, self.pool_before)
+        self.whole = tuple(dict.fromkeys(i for i in wanted if i is not None))
+        at = {column: place for place, column in enumerate(self.whole)}.get
+        self.at_order = tuple(at(i, -1) for i in self.order)
+        self.at_tiers = tuple(
+            (name, at(count, -1), -1 if amount is None else at(amount, -1))
+            for name, count, amount in self.tiers
+        )
+        self.at_rest = tuple(
+            -1 if i is None else at(i, -1) for i in (self.sales, self.pool, self.pool_before)
+        )
 
     def _classify(self, index: int, name: str) -> None:  # noqa: C901
         if name in _ISSUE_COLUMNS and self.issue is None:
@@ -189,7 +201,7 @@ _PLAIN_CELLS: Final = re.compile(r"[0-9]{1,15}(?:,[0-9]{1,15})*")
 
 def _cell_ints(row: Sequence[str], indexes: Sequence[int]) -> list[int | None]:
     """``_cell_int`` of many columns (``-1``: no such column), plain rows at once."""
-    if indexes and min(indexes) >= 0 and max(indexes) < len(row):
+    if indexes and max(indexes) < len(row) and min(indexes) >= 0:
         cells = [row[i] for i in indexes]
         if _PLAIN_CELLS.fullmatch(",".join(cells)) is not None:
             return list(map(int, cells))
@@ -347,20 +359,20 @@ def _csv_record(
     date = (
         row[columns.date].strip() if columns.date is not None and columns.date < len(row) else None
     )
-    order = None
-    if columns.order:
-        values = _cell_ints(row, columns.order)
-        order = tuple(v for v in values if v is not None) or None
+    order = sales = pool = pool_before = None
     prizes: list[tuple[str, int | Decimal]] = []
     winners: list[tuple[str, int]] = []
-    if columns.tiers:
-        counts = _cell_ints(row, columns.counts)
-        amounts = _cell_ints(row, columns.amounts)
-        for (tier, _, _), count, amount in zip(columns.tiers, counts, amounts, strict=True):
+    if columns.whole:
+        values = [*_cell_ints(row, columns.whole), None]  # [-1]: a column the header lacks
+        order = tuple([values[i] for i in columns.at_order if values[i] is not None]) or None
+        for tier, count_at, amount_at in columns.at_tiers:
+            count = values[count_at]
             if count:
                 winners.append((tier, count))
+                amount = values[amount_at]
                 if amount:  # zero means the source had no amount
                     prizes.append((tier, amount))
+        sales, pool, pool_before = (values[i] for i in columns.at_rest)
     if columns.game is not None and columns.game < len(row):
         named = game_of(row[columns.game])
         game = named or game
@@ -386,10 +398,10 @@ def _csv_record(
         special=_YES_NO.get(special.lower()) if special else None,
         order=order,
         winners=tuple(winners),
-        sales=_cell_int(row, columns.sales) or None,
-        pool=_cell_int(row, columns.pool) or None,
+        sales=sales or None,
+        pool=pool or None,
         promotions=promotions,
-        pool_before=_cell_int(row, columns.pool_before),
+        pool_before=pool_before,
     )
 
 

@@ -136,6 +136,34 @@ def test_ssq_csv_extras() -> None:
     assert (later.sales, later.pool) == (368_960_938, 885_816_521)
 
 
+def test_csv_whole_number_columns_each_read_as_its_own(tmp_path: pathlib.Path) -> None:
+    """Counts, amounts, sales and pool columns: read together, each as if alone."""
+    header = "issue,date,red1,red2,red3,red4,red5,red6,blue,No1,No2,No2_M,sales,pool_before\n"
+    rows = (
+        "2020003,2020-01-05,1,2,3,4,5,6,7,2,10,200000,368960938,900000000\n"  # plain
+        "2020004,2020-01-07,1,2,3,4,5,6,7,0,10,0,0,0\n"  # zeros: nothing announced
+        "2020005,2020-01-09,1,2,3,4,5,6,7, 3 ,10,200000.0,1,\n"  # spaced, a decimal, empty
+        "2020006,2020-01-12,1,2,3,4,5,6,7,1,10\n"  # short: no amount, sales, pool
+    )
+    path = tmp_path / "ssq.csv"
+    path.write_text(header + rows, encoding="utf-8")
+    plain, zeros, spaced, short = validate.read_file(f"ssq={path}")
+    assert plain.winners == (("一等奖", 2), ("二等奖", 10))
+    assert plain.draw is not None
+    assert plain.draw.prizes == (("二等奖", Decimal(200000)),)
+    assert (plain.sales, plain.pool, plain.draw.pool_before) == (368_960_938, None, 900_000_000)
+    assert zeros.winners == (("二等奖", 10),)
+    assert zeros.draw is not None
+    assert (zeros.draw.prizes, zeros.sales, zeros.draw.pool_before) == ((), None, 0)
+    assert spaced.winners == (("一等奖", 3), ("二等奖", 10))
+    assert spaced.draw is not None
+    assert spaced.draw.prizes == (("二等奖", Decimal(200000)),)
+    assert (spaced.sales, spaced.draw.pool_before) == (1, None)
+    assert short.winners == (("一等奖", 1), ("二等奖", 10))
+    assert short.draw is not None
+    assert (short.draw.prizes, short.sales, short.draw.pool_before) == ((), None, None)
+
+
 def test_seven_star_switch_in_one_file() -> None:
     records = {r.draw.issue: r.draw for r in _records("qxc_2004_2026.csv")}
     assert records["20099"].edition.name == "original"

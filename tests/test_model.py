@@ -68,6 +68,35 @@ def test_draw_prizes_are_ordered_by_tier() -> None:
     assert d.prize("三等奖") is None
 
 
+def test_draw_prizes_checked_every_time_their_tiers_were_seen() -> None:
+    """The tiers of one announcement are learnt once; each draw's amounts are still checked."""
+    tiers = ("二等奖", "一等奖", "三等奖")
+    for low, high in ((100, 5000), (150, 6000)):
+        d = Draw(
+            SSQ,
+            "2019021",
+            (2, 5, 7, 8, 20, 27, 4),
+            prizes=dict(zip(tiers, (low, high, 3000), strict=True)),
+        )
+        assert [t for t, _ in d.prizes] == ["一等奖", "二等奖", "三等奖"]
+        assert d.prize("二等奖") == low
+    with pytest.raises(lottery.ValidationError, match="negative"):
+        Draw(
+            SSQ,
+            "2019021",
+            (2, 5, 7, 8, 20, 27, 4),
+            prizes=dict(zip(tiers, (100, -1, 3000), strict=True)),
+        )
+    with pytest.raises(lottery.ValidationError, match="派奖"):
+        Draw(
+            SSQ,
+            "2019021",
+            (2, 5, 7, 8, 20, 27, 4),
+            prizes=dict(zip(tiers, (100, 5000, 3000), strict=True)),
+            promotions={"四等奖": 10},
+        )
+
+
 def test_ticket_is_canonical() -> None:
     t = Ticket(SSQ, "普通", [[27, 20, 8, 7, 5, 2], [4]])
     assert t.selection == ((2, 5, 7, 8, 20, 27), (4,))
