@@ -10,13 +10,14 @@ game's own checks (``GameChecks.record``), then the checks across draws.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from decimal import Decimal
 from typing import Final
 
 from lottery.findings import Problem
 from lottery.model import Draw
 from lottery.records import TEST_NUMBER, Record
 from lottery.registry import checks
-from lottery.rules import WEEKDAYS
+from lottery.rules import WEEKDAYS, Edition
 
 __all__ = ["CHECKS", "Check"]
 
@@ -54,7 +55,8 @@ def _printed_order(record: Record, draw: Draw) -> list[Problem]:
     out: list[Problem] = []
     zones = draw.edition.zones
     printed = record.printed
-    if printed and not all(zone.positional for zone in zones):
+    # printed as the draw is (ball zones ascending): the usual record, nothing to look at
+    if printed and printed != draw.numbers and not all(zone.positional for zone in zones):
         start = 0
         for zone in zones:
             part = printed[start : start + zone.size]
@@ -68,15 +70,12 @@ def _printed_order(record: Record, draw: Draw) -> list[Problem]:
                         f"{zone.name} printed as {shown}, not ascending (label a draw order)",
                     )
                 )
-    if record.order is not None and sorted(record.order) != sorted(draw.zones[0]):
-        order, result = _fmt(draw, record.order), _fmt(draw, draw.zones[0])
-        out.append(
-            (
-                "error",
-                "draw-order",
-                f"the draw order {order} is not the same balls as the result {result}",
-            )
-        )
+    if record.order is not None:
+        result = draw.numbers[: zones[0].size]
+        if sorted(record.order) != sorted(result):
+            order, drawn = _fmt(draw, record.order), _fmt(draw, result)
+            message = f"the draw order {order} is not the same balls as the result {drawn}"
+            out.append(("error", "draw-order", message))
     return out
 
 
@@ -157,6 +156,10 @@ def _addons(draw: Draw) -> Iterator[Problem]:
             )
 
 
+#: Each edition's fixed prize per tier (``None``: a floating one).
+_FIXED: dict[Edition, dict[str, Decimal | None]] = {}
+
+
 def _prizes(record: Record, draw: Draw) -> list[Problem]:
     """Announced fixed prizes equal the edition's; tiers exist in the edition."""
     if not draw.prizes and not record.foreign:
@@ -164,14 +167,19 @@ def _prizes(record: Record, draw: Draw) -> list[Problem]:
     edition = draw.edition
     floating = edition.pool_tiers or edition.addon_share is not None
     out = [*_pool_tables(draw), *_addons(draw)] if floating else []
+    fixed = _FIXED.get(edition)
+    if fixed is None:
+        fixed = _FIXED[edition] = {tier.name: tier.prize for tier in edition.tiers}
     for name, amount in draw.prizes:
-        prize = edition.tier(name).prize
+        prize = fixed[name]
         if prize is not None and amount != prize:
             message = (
                 f"{name} announced {amount:,}元, the rules say {prize:,}元"
                 f" ({amount - prize:+,}元; a 派奖 adds, 限额赔付 cuts)"
             )
             out.append(("warning", "prize", message))
+    if not record.foreign:
+        return out
     tier_kinds = checks(draw.game).tier_kinds
     for name, amount in record.foreign:
         kind = tier_kinds.get(name, "prize")

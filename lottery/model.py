@@ -15,11 +15,10 @@ from typing import Any, Final, TypeVar
 
 import attrs
 
+from lottery._drawrules import check_draw_numbers, check_prizes
 from lottery._money import money, to_json
 from lottery.exceptions import (
-    DuplicateNumber,
     InvalidCount,
-    InvalidNumber,
     UnsupportedPlay,
     ValidationError,
 )
@@ -183,7 +182,7 @@ class Draw(_Memo):
         setattr_(draw, "_cache", _Cache(edition=edition))
         setattr_(draw, "game", game)
         setattr_(draw, "issue", issue)
-        setattr_(draw, "numbers", _check_draw_numbers(game, edition, numbers))
+        setattr_(draw, "numbers", check_draw_numbers(game, edition, numbers))
         setattr_(draw, "date", date)
         setattr_(draw, "prizes", prizes)
         setattr_(draw, "special_period", special_period)
@@ -197,7 +196,7 @@ class Draw(_Memo):
         """Check the draw against its edition's rules; sort what has an order."""
         game = self.game
         self._cache["edition"] = edition
-        object.__setattr__(self, "numbers", _check_draw_numbers(game, edition, self.numbers))
+        object.__setattr__(self, "numbers", check_draw_numbers(game, edition, self.numbers))
         self._settle_prizes(edition)
 
     def _settle_prizes(self, edition: Edition) -> None:
@@ -209,7 +208,7 @@ class Draw(_Memo):
                 " which have no 特别规定期间"
             )
             raise ValidationError(msg, game=game.code, token=str(self.special_period))
-        ordered, seen = _check_prizes(game, edition, self.issue, self.prizes, self.promotions)
+        ordered, seen = check_prizes(game, edition, self.issue, self.prizes, self.promotions)
         period = edition.period_tier
         if self.special_period is None and period is not None and period in seen:
             # an announced amount of the period's tier (福运奖) says the period was on
@@ -323,104 +322,6 @@ class Draw(_Memo):
         """Which pool table the announced fixed prizes follow, when only one fits them."""
         fits = self.edition.pool_tables_fitting(dict(self.prizes))
         return fits[0] if len(fits) == 1 else None
-
-
-#: The tiers of announced prizes already found valid, by edition and names: where each
-#: goes in the edition's order (a history announces the same tiers draw after draw).
-_PRIZE_ORDERS: dict[tuple[Edition, tuple[str, ...]], tuple[int, ...]] = {}
-
-
-def _check_prizes(
-    game: Game,
-    edition: Edition,
-    issue: str,
-    prizes: tuple[tuple[str, Decimal], ...],
-    promotions: tuple[tuple[str, Decimal], ...],
-) -> tuple[tuple[tuple[str, Decimal], ...], frozenset[str]]:
-    """Announced prizes name tiers of the edition, once each, not negative; 派奖 on them.
-
-    Returns the prizes in the edition's order, and their tiers.
-    """
-    names = tuple([tier for tier, _ in prizes])
-    places = _PRIZE_ORDERS.get((edition, names))
-    if places is None:
-        places = _prize_order(game, edition, issue, prizes)
-        if len(_PRIZE_ORDERS) < 1 << 10:  # a handful in practice; bounded for any input
-            _PRIZE_ORDERS[edition, names] = places
-    else:
-        for tier, amount in prizes:
-            if amount < 0:
-                raise _negative(game, tier, amount)
-    seen = frozenset(names)
-    for tier, _ in promotions:
-        if tier not in seen:
-            msg = f"{game.label}: a 派奖 on {tier!r} without its announced prize"
-            raise ValidationError(msg, game=game.code, token=tier)
-    if places == tuple(range(len(places))):
-        return prizes, seen
-    return tuple([prizes[i] for i in places]), seen
-
-
-def _prize_order(
-    game: Game, edition: Edition, issue: str, prizes: tuple[tuple[str, Decimal], ...]
-) -> tuple[int, ...]:
-    """Each prize names a tier of the edition, once, not negative: their places in its order."""
-    seen: set[str] = set()
-    for tier, amount in prizes:
-        if not edition.has_tier(tier):
-            msg = f"{game.label}: issue {issue} has no prize tier {tier!r}"
-            raise ValidationError(msg, game=game.code, token=tier)
-        if tier in seen:
-            msg = f"{game.label}: prize of {tier} announced twice"
-            raise ValidationError(msg, game=game.code, token=tier)
-        if amount < 0:
-            raise _negative(game, tier, amount)
-        seen.add(tier)
-    order = edition.order
-    return tuple(sorted(range(len(prizes)), key=lambda i: order[prizes[i][0]]))
-
-
-def _negative(game: Game, tier: str, amount: Decimal) -> ValidationError:
-    msg = f"{game.label}: prize of {tier} is negative ({amount})"
-    return ValidationError(msg, game=game.code, token=str(amount))
-
-
-def _check_draw_numbers(game: Game, edition: Edition, numbers: tuple[int, ...]) -> tuple[int, ...]:
-    if len(numbers) != edition.size:
-        msg = (
-            f"{game.label}: a draw of issue edition {edition.name!r} has"
-            f" {edition.size} numbers, not {len(numbers)}"
-        )
-        raise InvalidCount(msg, game=game.code)
-    zones = edition.zones
-    if len(zones) == 1 and zones[0].positional and type(numbers) is tuple:
-        zone = zones[0]  # the digit games: one range test, nothing to order
-        if zone.low <= min(numbers) and max(numbers) <= zone.high:
-            return numbers
-    out: list[int] = []
-    start = 0
-    for zone in zones:
-        part = numbers[start : start + zone.size]
-        start += zone.size
-        if not (zone.low <= min(part) and max(part) <= zone.high):
-            n = next(n for n in part if not zone.low <= n <= zone.high)
-            msg = f"{game.label}: {zone.name} number {n} is out of range {zone.range_text()}"
-            raise InvalidNumber(msg, game=game.code, token=str(n))
-        if zone.positional:
-            out += part
-            continue
-        if len(set(part)) != len(part):
-            msg = f"{game.label}: {zone.name} numbers repeat in {part}"
-            raise DuplicateNumber(msg, game=game.code)
-        out += sorted(part)
-    if edition.special_ball and out[-1] in out[: -edition.zones[-1].size]:
-        special = edition.zones[-1]
-        msg = (
-            f"{game.label}: {special.name} {special.fmt(out[-1])} is also among the numbers"
-            " drawn before it (it is drawn from the numbers left)"
-        )
-        raise DuplicateNumber(msg, game=game.code, token=special.fmt(out[-1]))
-    return tuple(out)
 
 
 def _multiple(value: object) -> int:

@@ -183,12 +183,19 @@ def _first_per_issue(records: Sequence[Record]) -> list[Record]:
     return firsts
 
 
+def _pool_after(record: Record | None) -> str:
+    """Where a period's state came from: the pool after a draw, as a message says it."""
+    if record is None or record.draw is None or record.pool is None:
+        return ""
+    return f"pool after {record.draw.issue}: {record.pool:,}元"
+
+
 def _fuyun(histories: Mapping[str, Sequence[Record]]) -> list[Finding]:
     """双色球 2026: was each draw in the 特别规定期间? The pool after the draw before decides."""
     firsts = _first_per_issue(histories.get(GAME.code, ()))
     out: list[Finding] = []
     state: bool | None = None
-    source_of_state = ""
+    state_from: Record | None = None  # the record whose pool says the state (its message)
     previous: tuple[int, int] | None = None
     for record in firsts:
         draw = record.draw
@@ -203,12 +210,12 @@ def _fuyun(histories: Mapping[str, Sequence[Record]]) -> list[Finding]:
             announced = known_special_period(key)
             known = state is not None or announced is not None
             expected = state if state is not None else bool(announced)
-            why = source_of_state or "the known period 2026014–2026075"
             claimed = draw.special_period
             if claimed is not None and claimed != expected:
                 verb = "pays 福运奖" if claimed else "has no 福运奖"
                 if known:
                     state_text = "in" if expected else "outside"
+                    why = _pool_after(state_from) or "the known period 2026014–2026075"
                     message = (
                         f"{GAME.name} {draw.issue} {verb} but is {state_text} the period ({why})"
                     )
@@ -237,10 +244,10 @@ def _fuyun(histories: Mapping[str, Sequence[Record]]) -> list[Finding]:
                 state = False
             else:
                 state = current
-            source_of_state = f"pool after {draw.issue}: {record.pool:,}元"
+            state_from = record
         else:
             state = None
-            source_of_state = ""
+            state_from = None
         previous = key
     return out
 
