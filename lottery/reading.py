@@ -22,7 +22,7 @@ from lottery.model import Draw
 from lottery.records import Record
 from lottery.rules import Edition, Game, Zone
 
-__all__ = ["make_record"]
+__all__ = ["make_record", "numbers_of_text"]
 
 #: Numbers already in notation: digits, spaces, commas, ``+``.
 _PLAIN: Final = re.compile(r"[0-9 ,+]*")
@@ -92,6 +92,11 @@ def _numbers(game: Game, edition: Edition, numbers: str | Sequence[int]) -> tupl
         scanned, stop = scan_numbers(norm, 0, len(norm), edition)
         norm = scanned if not norm[stop:].strip() else norm
     return read_numbers(game, edition, norm)
+
+
+def numbers_of_text(game: Game, edition: Edition, text: str) -> tuple[int, ...]:
+    """The numbers of a history's cell, read as :func:`make_record` reads them."""
+    return _numbers(game, edition, text)
 
 
 def _plain_numbers(edition: Edition, text: str) -> tuple[int, ...] | None:

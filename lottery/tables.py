@@ -17,7 +17,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Final
 
-from lottery import _text
+from lottery import _tablelane, _text
+from lottery._tablelane import TableLane
 from lottery.exceptions import LotteryError
 from lottery.grammar import read_prize, zone_names
 from lottery.reading import make_record
@@ -114,6 +115,8 @@ class _Columns:
         self.next: list[int] = []
         self.order: list[int] = []
         self.digits: list[int] = []
+        #: How many cells the header has.
+        self.width = len(header)
         self.prize_count: dict[int, int] = {}
         self.prize_money: dict[int, int] = {}
         for index, raw in enumerate(header):
@@ -125,6 +128,7 @@ class _Columns:
             for n, column in sorted(self.prize_count.items())
             if 1 <= n <= len(_TIERS)
         )
+        self.names = tuple(name for name, _, _ in self.tiers)
         # The whole-number columns, read together (one look at a plain row), and where
         # each thing is among them: the draw order, per tier its count and amount, the rest.
         wanted = (*self.order, *(i for _, count, amount in self.tiers for i in (count, amount)))
@@ -268,13 +272,21 @@ def _is_row(cells: Sequence[str]) -> bool:
 def read_rows(
     lines: Iterable[tuple[int, str, bool]], *, source: str, game: Game | None
 ) -> Iterator[Record]:
-    """One record per row of a history (header or not); a row that cannot be read says why."""
+    """One record per row of a history (header or not); a row that cannot be read says why.
+
+    Plain rows under a header go through the table lane a chunk at a time
+    (:mod:`lottery._tablelane`); the rows it leaves, and every other row, are
+    read here one by one.  Either way each gives the same record, in order.
+    """
     columns: _Columns | None = None
     sep: str | None = ""
+    lane: TableLane | None = None
+    chunk: list[tuple[int, str, str]] = []
     for number, raw, bad in lines:
-        where = f"line {number}"
         if bad:
+            yield from _rows(chunk, lane, columns, sep, source, game)
             reason = f"line {number} has bytes that are not text in the file's encoding"
+            where = f"line {number}"
             yield Record(source, where, _text.shorten(raw), game, error=reason, kind="unreadable")
             continue
         line = raw.strip().lstrip("\ufeff")
@@ -292,21 +304,48 @@ def read_rows(
                         f"the header {_text.cut(raw.strip(), 80)!r} names no issue or number"
                         " columns"
                     )
+                    where = f"line {number}"
                     yield Record(
                         source, where, _text.shorten(raw), game, error=msg, kind="unreadable"
                     )
                     return
+                if TableLane.takes(columns, sep, game):
+                    lane = TableLane(columns, sep, game)  # type: ignore[arg-type]
                 continue
         if game is None and not _names_games(columns):
             reason = "cannot tell the game of these rows: name it as GAME=FILE or with --game"
             yield Record(source, "file", _text.shorten(raw), None, error=reason, kind="game")
             return
+        chunk.append((number, raw, line))
+        if lane is None or len(chunk) >= _tablelane.CHUNK:
+            yield from _rows(chunk, lane, columns, sep, source, game)
+    yield from _rows(chunk, lane, columns, sep, source, game)
+
+
+def _rows(
+    chunk: list[tuple[int, str, str]],
+    lane: TableLane | None,
+    columns: _Columns | None,
+    sep: str | None,
+    source: str,
+    game: Game | None,
+) -> Iterator[Record]:
+    """The records of the rows read so far (the chunk is emptied): the lane's, then the rest."""
+    if not chunk:
+        return
+    rows = chunk[:]
+    chunk.clear()
+    fast = lane.read([(n, line) for n, _, line in rows], source) if lane is not None else None
+    for k, (number, raw, line) in enumerate(rows):
+        if fast is not None and fast[k] is not None:
+            yield fast[k]  # type: ignore[misc]
+            continue
         try:
             cells = _split(line, sep)
         except csv.Error as error:
             yield Record(
                 source,
-                where,
+                f"line {number}",
                 _text.shorten(raw),
                 game,
                 error=f"unreadable row: {error}",

@@ -1,0 +1,307 @@
+"""Plain rows of a history with a header, read a chunk at a time: the table lane.
+
+A real history is thousands of rows of the same shape: ASCII digits, commas,
+ISO dates.  Read one row at a time, each cell goes through the general
+reader (:func:`lottery.reading.make_record`) that can explain any fault.  This
+lane reads a chunk of such rows column by column instead: each column's
+cells are proven plain and converted together (a number column through its
+zone's own tokens, a date column through ``date.fromisoformat``, counts and
+amounts through ``int``), then each row's draw and record are built from the
+typed values with the same constructors.  A row it cannot vouch for (a cell
+that is not plain, an issue or draw the rules refuse, a tier the edition does
+not have) is left to the general reader, which gives the record it always
+gave: every record is the one the general reader makes (a property test
+compares them on random and damaged histories).
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Final, Protocol
+
+from lottery import _text
+from lottery.exceptions import LotteryError
+from lottery.model import Draw
+from lottery.reading import numbers_of_text
+from lottery.records import Record
+from lottery.rules import Edition, Game
+
+__all__ = ["CHUNK", "ENABLED", "Layout", "TableLane"]
+
+#: Rows read together: large enough to amortise the per-column work, small enough to stream.
+CHUNK = 1024
+#: Whether the lane is used (the tests compare it with the general reader by switching it off).
+ENABLED = True
+
+#: A column of whole numbers (commas between cells).
+_WHOLE: Final = re.compile(r"[0-9]{1,15}(?:,[0-9]{1,15})*")
+#: A column of ISO dates, some possibly empty.
+_DATES: Final = re.compile(r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2})?(?:,(?:[0-9]{4}-[0-9]{2}-[0-9]{2})?)*")
+
+
+class Layout(Protocol):
+    """What the lane needs of a header (``lottery.tables`` reads it)."""
+
+    width: int
+    issue: int | None
+    date: int | None
+    numbers: int | None
+    first: list[int]
+    next: list[int]
+    digits: list[int]
+    game: int | None
+    prizes: int | None
+    winners: int | None
+    special: int | None
+    order: list[int]
+    tiers: tuple[tuple[str, int, int | None], ...]
+    names: tuple[str, ...]
+    sales: int | None
+    pool: int | None
+    pool_before: int | None
+    whole: tuple[int, ...]
+
+
+def _shown(line: str, sep: str) -> str:
+    """A plain row as the general reader shows it: its cells joined by commas."""
+    return _text.shorten(line if sep == "," else line.replace(sep, ","))
+
+
+class TableLane:
+    """The plain rows of one header and game; ``read`` gives a record or ``None`` per row."""
+
+    def __init__(self, layout: Layout, sep: str, game: Game) -> None:
+        self.layout = layout
+        self.sep = sep
+        self.game = game
+        self.columns = (*layout.first, *layout.next) if layout.first else tuple(layout.digits)
+        self._numbers: dict[Edition, Sequence[dict[str, int]] | None] = {}
+        self._tiers: dict[Edition, bool] = {}
+
+    @staticmethod
+    def takes(layout: Layout, sep: str | None, game: Game | None) -> bool:
+        """Whether rows of this header can go through the lane at all."""
+        return (
+            ENABLED
+            and game is not None
+            and sep in (",", ";", "|", "\t")
+            and layout.issue is not None
+            and layout.game is None
+            and layout.prizes is None
+            and layout.winners is None
+            and layout.special is None
+            and (layout.numbers is not None or bool(layout.first) or bool(layout.digits))
+        )
+
+    def _tokens(self, edition: Edition) -> Sequence[dict[str, int]] | None:
+        """Per number column, the tokens of its zone: ``None`` where the text reader is needed."""
+        if edition in self._numbers:
+            return self._numbers[edition]
+        layout, zones = self.layout, edition.zones
+        tokens: Sequence[dict[str, int]] | None = None
+        if layout.numbers is None and len(self.columns) == edition.size:
+            split = not layout.first or not layout.next or len(zones) == 1
+            if split and layout.next and len(zones) == 1:
+                split = False  # a '+' the one zone does not have: the grammar says so
+            elif layout.first and layout.next:
+                split = len(layout.first) == zones[0].size and len(zones) == 2
+            if split:
+                tokens = [zone.tokens for zone in zones for _ in range(zone.size)]
+        self._numbers[edition] = tokens
+        return tokens
+
+    def _known_tiers(self, edition: Edition) -> bool:
+        known = self._tiers.get(edition)
+        if known is None:
+            known = self._tiers[edition] = all(map(edition.has_tier, self.layout.names))
+        return known
+
+    def read(self, lines: Sequence[tuple[int, str]], source: str) -> list[Record | None]:
+        """One record per line, or ``None`` for the lines the general reader must take."""
+        out: list[Record | None] = [None] * len(lines)
+        layout, sep, width = self.layout, self.sep, self.layout.width
+        rows = _plain_rows([line for _, line in lines], sep, width)
+        if not rows:
+            return out
+        flat = sep.join([lines[i][1] for i in rows]).split(sep)
+        bad: set[int] = set()  # rows with a cell the general reader must read
+        ints = {j: _whole(flat[j::width], bad) for j in layout.whole}
+        zeros = [0] * len(rows)
+        orders = list(zip(*[ints[j] for j in layout.order], strict=True))
+        counts = list(zip(*[ints[j] for _, j, _ in layout.tiers], strict=True))
+        amounts = list(
+            zip(*[zeros if j is None else ints[j] for _, _, j in layout.tiers], strict=True)
+        )
+        sales, pool, before = (
+            zeros if j is None else ints[j] for j in (layout.sales, layout.pool, layout.pool_before)
+        )
+        dates = (
+            [None] * len(rows) if layout.date is None else _dates(flat[layout.date :: width], bad)
+        )
+        issues = flat[layout.issue :: width]
+        game = self.game
+        officials = [_official(game, issue) for issue in issues]
+        editions = [game.edition(o) if o is not None else None for o in officials]
+        drawn = self._drawn(flat, editions)
+        names = layout.names
+        for k, i in enumerate(rows):
+            edition, numbers = editions[k], drawn[k]
+            if edition is None or numbers is None or k in bad:
+                continue  # the general reader says why
+            if names and not self._known_tiers(edition):
+                continue
+            winners: tuple[tuple[str, int], ...] = ()
+            prizes: tuple[tuple[str, Decimal], ...] = ()
+            if names:
+                winners, prizes = _announced(names, counts[k], amounts[k])
+            try:
+                draw = Draw._read(  # noqa: SLF001 - a reader of draws
+                    game,
+                    officials[k],  # type: ignore[arg-type]
+                    edition,
+                    numbers,
+                    dates[k],
+                    prizes,
+                    special_period=None,
+                    pool_before=None if layout.pool_before is None else before[k],
+                    promotions=(),
+                )
+            except LotteryError:
+                continue  # the general reader says why
+            number, line = lines[i]
+            out[i] = Record(
+                source,
+                f"line {number}",
+                functools.partial(_shown, line, sep),
+                game,
+                draw=draw,
+                issue=issues[k],
+                printed=numbers,
+                order=orders[k] if orders else None,
+                winners=winners,
+                sales=sales[k] or None,
+                pool=pool[k] or None,
+            )
+        return out
+
+    def _drawn(
+        self, flat: list[str], editions: list[Edition | None]
+    ) -> list[tuple[int, ...] | None]:
+        """Each row's numbers as printed, ``None`` where the general reader must read them."""
+        layout, width = self.layout, self.layout.width
+        if layout.numbers is not None:
+            out: list[tuple[int, ...] | None] = []
+            for text, edition in zip(flat[layout.numbers :: width], editions, strict=True):
+                try:
+                    out.append(
+                        numbers_of_text(self.game, edition, text) if text and edition else None
+                    )
+                except LotteryError:
+                    out.append(None)
+            return out
+        columns = [flat[j::width] for j in self.columns]
+        first = editions[0]
+        if first is not None and editions.count(first) == len(editions):
+            tokens = self._tokens(first)  # one edition (the usual chunk): column by column
+            if tokens is None:
+                return [None] * len(editions)
+            try:
+                return list(zip(*map(_cells, tokens, columns), strict=True))
+            except KeyError:
+                pass  # a cell that is not a number: row by row
+        out = []
+        for k, edition in enumerate(editions):
+            tokens = self._tokens(edition) if edition is not None else None
+            try:
+                out.append(
+                    tuple([t[c[k]] for t, c in zip(tokens, columns, strict=True)])
+                    if tokens
+                    else None
+                )
+            except KeyError:
+                out.append(None)
+        return out
+
+
+def _plain_rows(lines: list[str], sep: str, width: int) -> list[int]:
+    """The lines the lane can split: ASCII, nothing to unquote or strip, every cell there."""
+    probe = "\n".join(lines)
+    plain = probe.isascii() and '"' not in probe and " " not in probe
+    if plain and probe.replace(sep, ",").replace("\n", ",").isprintable():
+        return [i for i, line in enumerate(lines) if line.count(sep) == width - 1]
+    return [i for i, line in enumerate(lines) if _plain(line, sep) and line.count(sep) == width - 1]
+
+
+def _plain(line: str, sep: str) -> bool:
+    return (
+        line.isascii()
+        and '"' not in line
+        and " " not in line
+        and line.replace(sep, ",").isprintable()
+    )
+
+
+def _whole(cells: list[str], bad: set[int]) -> list[int]:
+    """A column of whole numbers; a cell that is not one marks its row as ``bad``."""
+    if _WHOLE.fullmatch(",".join(cells)) is not None:
+        return list(map(int, cells))
+    out = []
+    for k, cell in enumerate(cells):
+        if _WHOLE.fullmatch(cell) is None:
+            bad.add(k)
+            out.append(0)
+        else:
+            out.append(int(cell))
+    return out
+
+
+def _dates(cells: list[str], bad: set[int]) -> list[datetime.date | None]:
+    """A column of ISO dates (or none); a cell that is not one marks its row as ``bad``."""
+    if _DATES.fullmatch(",".join(cells)) is not None:
+        try:
+            return [datetime.date.fromisoformat(c) if c else None for c in cells]
+        except ValueError:
+            pass  # a day that is not in the calendar: cell by cell
+    out: list[datetime.date | None] = []
+    for k, cell in enumerate(cells):
+        try:
+            out.append(
+                datetime.date.fromisoformat(cell) if _DATES.fullmatch(cell) and cell else None
+            )
+        except ValueError:
+            out.append(None)
+        if out[-1] is None and cell:
+            bad.add(k)
+    return out
+
+
+def _announced(
+    names: tuple[str, ...], counts: tuple[int, ...], amounts: tuple[int, ...]
+) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, Decimal], ...]]:
+    """A row's winners per tier and prizes: a tier with no winners, or an amount of 0, has none."""
+    if 0 not in counts:  # the usual row: every tier won, each with its amount
+        winners = tuple(zip(names, counts, strict=True))
+        if 0 not in amounts:
+            return winners, tuple(zip(names, map(Decimal, amounts), strict=True))  # = money()
+    else:
+        winners = tuple([(t, c) for t, c in zip(names, counts, strict=True) if c])
+    prizes = tuple(
+        [(t, Decimal(a)) for t, c, a in zip(names, counts, amounts, strict=True) if c and a]
+    )
+    return winners, prizes
+
+
+def _cells(tokens: dict[str, int], cells: list[str]) -> list[int]:
+    return list(map(tokens.__getitem__, cells))
+
+
+def _official(game: Game, issue: str) -> str | None:
+    """The issue in its official form, or ``None`` where the general reader must say why."""
+    try:
+        return game.parse_issue(issue)
+    except LotteryError:
+        return None
