@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Final, Protocol
 
@@ -80,7 +80,7 @@ class TableLane:
         self.game = game
         self.columns = (*layout.first, *layout.next) if layout.first else tuple(layout.digits)
         self._numbers: dict[Edition, Sequence[dict[str, int]] | None] = {}
-        self._tiers: dict[Edition, bool] = {}
+        self._tiers: dict[Edition, bool | None] = {}
 
     @staticmethod
     def takes(layout: Layout, sep: str | None, game: Game | None) -> bool:
@@ -114,11 +114,24 @@ class TableLane:
         self._numbers[edition] = tokens
         return tokens
 
-    def _known_tiers(self, edition: Edition) -> bool:
-        known = self._tiers.get(edition)
-        if known is None:
-            known = self._tiers[edition] = all(map(edition.has_tier, self.layout.names))
-        return known
+    def _settled(self, edition: Edition) -> bool | None:
+        """Whether rows' prizes are settled as read (else the draw checks them).
+
+        ``None`` if the header has a tier the edition does not (the general reader
+        keeps it apart); ``True`` if its tiers are in the edition's order and the
+        period's is not among them; ``False`` otherwise.
+        """
+        if edition in self._tiers:
+            return self._tiers[edition]
+        names = self.layout.names
+        places = [edition.order.get(name, -1) for name in names]
+        settled = (
+            None
+            if -1 in places
+            else places == sorted(set(places)) and edition.period_tier not in names
+        )
+        self._tiers[edition] = settled
+        return settled
 
     def read(self, lines: Sequence[tuple[int, str]], source: str) -> list[Record | None]:
         """One record per line, or ``None`` for the lines the general reader must take."""
@@ -132,10 +145,7 @@ class TableLane:
         ints = {j: _whole(flat[j::width], bad) for j in layout.whole}
         zeros = [0] * len(rows)
         orders = list(zip(*[ints[j] for j in layout.order], strict=True))
-        counts = list(zip(*[ints[j] for _, j, _ in layout.tiers], strict=True))
-        amounts = list(
-            zip(*[zeros if j is None else ints[j] for _, _, j in layout.tiers], strict=True)
-        )
+        announced = _announced(layout, ints, zeros) if layout.names else None
         sales, pool, before = (
             zeros if j is None else ints[j] for j in (layout.sales, layout.pool, layout.pool_before)
         )
@@ -152,12 +162,10 @@ class TableLane:
             edition, numbers = editions[k], drawn[k]
             if edition is None or numbers is None or k in bad:
                 continue  # the general reader says why
-            if names and not self._known_tiers(edition):
+            settled = self._settled(edition) if names else True
+            if settled is None:
                 continue
-            winners: tuple[tuple[str, int], ...] = ()
-            prizes: tuple[tuple[str, Decimal], ...] = ()
-            if names:
-                winners, prizes = _announced(names, counts[k], amounts[k])
+            winners, prizes = announced[k] if announced is not None else ((), ())
             try:
                 draw = Draw._read(  # noqa: SLF001 - a reader of draws
                     game,
@@ -169,6 +177,7 @@ class TableLane:
                     special_period=None,
                     pool_before=None if layout.pool_before is None else before[k],
                     promotions=(),
+                    settled=settled,
                 )
             except LotteryError:
                 continue  # the general reader says why
@@ -279,16 +288,36 @@ def _dates(cells: list[str], bad: set[int]) -> list[datetime.date | None]:
     return out
 
 
-def _announced(
-    names: tuple[str, ...], counts: tuple[int, ...], amounts: tuple[int, ...]
-) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, Decimal], ...]]:
-    """A row's winners per tier and prizes: a tier with no winners, or an amount of 0, has none."""
-    if 0 not in counts:  # the usual row: every tier won, each with its amount
-        winners = tuple(zip(names, counts, strict=True))
-        if 0 not in amounts:
-            return winners, tuple(zip(names, map(Decimal, amounts), strict=True))  # = money()
-    else:
-        winners = tuple([(t, c) for t, c in zip(names, counts, strict=True) if c])
+#: A row's winners per tier and its prizes.
+_Announced = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, Decimal], ...]]
+
+
+def _announced(layout: Layout, ints: dict[int, list[int]], zeros: list[int]) -> list[_Announced]:
+    """Each row's winners per tier and prizes: a tier with no winners, or an amount of 0, has none.
+
+    The usual row (every tier won, each with its amount) is its columns' pairs as they
+    are, each pair made once per chunk and value (a history repeats its fixed prizes).
+    """
+    names = layout.names
+    counts = [ints[j] for _, j, _ in layout.tiers]
+    amounts = [zeros if j is None else ints[j] for _, _, j in layout.tiers]
+    won = zip(*map(_pairs, names, counts, [None] * len(names)), strict=True)
+    paid = zip(*map(_pairs, names, amounts, [Decimal] * len(names)), strict=True)  # = money()
+    rows = zip(zip(*counts, strict=True), zip(*amounts, strict=True), won, paid, strict=True)
+    return [(w, p) if 0 not in c and 0 not in a else _some(names, c, a) for c, a, w, p in rows]
+
+
+def _pairs(
+    name: str, values: list[int], make: Callable[[int], object] | None
+) -> list[tuple[str, object]]:
+    """``(name, value)`` for each value of a column, one pair per distinct value."""
+    made = {v: (name, v if make is None else make(v)) for v in set(values)}
+    return list(map(made.__getitem__, values))
+
+
+def _some(names: tuple[str, ...], counts: tuple[int, ...], amounts: tuple[int, ...]) -> _Announced:
+    """A row where some tier has no winners or no amount."""
+    winners = tuple([(t, c) for t, c in zip(names, counts, strict=True) if c])
     prizes = tuple(
         [(t, Decimal(a)) for t, c, a in zip(names, counts, amounts, strict=True) if c and a]
     )

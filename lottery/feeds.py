@@ -37,16 +37,16 @@ _NO_AMOUNT: Final = frozenset({"", "-", "--", "---", "-1"})
 
 def _amount(game: Game, value: object) -> int | None:
     """A whole count or sum from a feed (``"12,224"``; a pool ``982,320,278.84`` loses its fen)."""
+    if type(value) is str and value.isascii() and value.isdecimal() and len(value) < 16:
+        return int(value)  # the usual "12224"
     if value is None or value == "" or isinstance(value, bool):
         return None
     if type(value) is int:
         return value if value >= 0 else None
     text = str(value).strip()
-    plain = _text.plain_int(text)  # the usual "12224": no grammar
-    if plain is not None:
+    plain = _text.plain_int(text)  # "12224" with white space: no grammar
+    if plain is not None or text in _NO_AMOUNT:
         return plain
-    if text in _NO_AMOUNT:
-        return None
     whole = text.split(".", 1)[0]
     try:
         return read_amount(game, whole, 0)
@@ -314,7 +314,11 @@ def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) ->
             count = _amount(game, item.get("fyjCount"))
             if count is not None:
                 winners = [(t, c) for t, c in winners if t != period] + [(period, count)]
-    notes = [_note(key, value) for key, value in _present(item, _EXTRA_KEYS) if str(value).strip()]
+    notes = (
+        [_note(key, value) for key, value in _present(item, _EXTRA_KEYS) if str(value).strip()]
+        if any(map(item.get, _EXTRA_KEYS))  # most records have none set
+        else []
+    )
     return make_record(
         source,
         f"{where} ({issue})" if issue else where,

@@ -172,10 +172,13 @@ class Draw(_Memo):
         special_period: bool | None,
         pool_before: int | None,
         promotions: tuple[tuple[str, Decimal], ...],
+        settled: bool = False,
     ) -> Draw:
         """A draw from a reader that has read its issue (official), edition and typed values.
 
         Only the draw's own rules are checked here (numbers, prizes, period): once.
+        ``settled``: the reader has proven the prizes already (tiers of the edition, each
+        once, in its order, none negative, no 派奖, no period tier), for a whole history.
         """
         draw = object.__new__(cls)
         setattr_ = object.__setattr__
@@ -188,8 +191,8 @@ class Draw(_Memo):
         setattr_(draw, "special_period", special_period)
         setattr_(draw, "pool_before", pool_before)
         setattr_(draw, "promotions", promotions)
-        if prizes or promotions or special_period is not None:  # the usual draw has none
-            draw._settle_prizes(edition)
+        if not settled and (prizes or promotions or special_period is not None):
+            draw._settle_prizes(edition)  # the usual draw has none
         return draw
 
     def _settle(self, edition: Edition) -> None:
