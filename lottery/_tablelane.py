@@ -66,6 +66,10 @@ class Layout(Protocol):
     whole: tuple[int, ...]
 
 
+#: The longest row a message shows whole (``_text.shorten``'s length).
+_SHOWN: Final = 100
+
+
 def _shown(line: str, sep: str) -> str:
     """A plain row as the general reader shows it: its cells joined by commas."""
     return _text.shorten(line if sep == "," else line.replace(sep, ","))
@@ -185,7 +189,10 @@ class TableLane:
             out[i] = Record(
                 source,
                 f"line {number}",
-                functools.partial(_shown, line, sep),
+                # a short comma-separated row is shown as it is: nothing to make later
+                line
+                if sep == "," and len(line) <= _SHOWN
+                else functools.partial(_shown, line, sep),
                 game,
                 draw=draw,
                 issue=issues[k],
