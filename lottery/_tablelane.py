@@ -71,8 +71,8 @@ _SHOWN: Final = 100
 
 
 def _shown(line: str, sep: str) -> str:
-    """A plain row as the general reader shows it: its cells joined by commas."""
-    return _text.shorten(line if sep == "," else line.replace(sep, ","))
+    """A plain row as the general reader shows it: its cells, stripped, joined by commas."""
+    return _text.shorten(",".join([cell.strip() for cell in line.split(sep)]))
 
 
 class TableLane:
@@ -144,7 +144,11 @@ class TableLane:
         rows = _plain_rows([line for _, line in lines], sep, width)
         if not rows:
             return out
-        flat = sep.join([lines[i][1] for i in rows]).split(sep)
+        joined = sep.join([lines[i][1] for i in rows])
+        flat = joined.split(sep)
+        spaced = " " in joined
+        if spaced:  # cells padded, or numbers written with spaces (``01 02 … + 07``)
+            flat = [cell.strip() for cell in flat]
         bad: set[int] = set()  # rows with a cell the general reader must read
         ints = {j: _whole(flat[j::width], bad) for j in layout.whole}
         zeros = [0] * len(rows)
@@ -191,7 +195,7 @@ class TableLane:
                 f"line {number}",
                 # a short comma-separated row is shown as it is: nothing to make later
                 line
-                if sep == "," and len(line) <= _SHOWN
+                if sep == "," and not spaced and len(line) <= _SHOWN
                 else functools.partial(_shown, line, sep),
                 game,
                 draw=draw,
@@ -244,21 +248,15 @@ class TableLane:
 
 
 def _plain_rows(lines: list[str], sep: str, width: int) -> list[int]:
-    """The lines the lane can split: ASCII, nothing to unquote or strip, every cell there."""
+    """The lines the lane can split: ASCII, nothing to unquote, every cell there."""
     probe = "\n".join(lines)
-    plain = probe.isascii() and '"' not in probe and " " not in probe
-    if plain and probe.replace(sep, ",").replace("\n", ",").isprintable():
+    if _plain(probe.replace("\n", sep), sep):  # the usual chunk: every line
         return [i for i, line in enumerate(lines) if line.count(sep) == width - 1]
     return [i for i, line in enumerate(lines) if _plain(line, sep) and line.count(sep) == width - 1]
 
 
 def _plain(line: str, sep: str) -> bool:
-    return (
-        line.isascii()
-        and '"' not in line
-        and " " not in line
-        and line.replace(sep, ",").isprintable()
-    )
+    return line.isascii() and '"' not in line and line.replace(sep, ",").isprintable()
 
 
 def _whole(cells: list[str], bad: set[int]) -> list[int]:

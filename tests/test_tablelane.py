@@ -110,6 +110,20 @@ def _each(draw: Draw) -> list[tuple[object, int]]:
     return [(z, n) for z, part in zip(draw.edition.zones, draw.zones, strict=True) for n in part]
 
 
+def _count_lane_records(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many records the lane makes, chunk by chunk, from now on."""
+    made: list[int] = []
+    read = _tablelane.TableLane.read
+
+    def counting(self: _tablelane.TableLane, lines: list[tuple[int, str]], source: str) -> list:
+        out = read(self, lines, source)
+        made.append(sum(r is not None for r in out))
+        return out
+
+    monkeypatch.setattr(_tablelane.TableLane, "read", counting)
+    return made
+
+
 def _read(text: str, game: str, *, lane: bool, monkeypatch: pytest.MonkeyPatch) -> list[Record]:
     monkeypatch.setattr(_tablelane, "ENABLED", lane)
     return validate.read_text(text, source="history.csv", game=game)
@@ -144,19 +158,35 @@ def test_real_histories_go_through_the_lane(
 ) -> None:
     """Every row of a real history is the lane's (a test fails if it is switched off)."""
     text = (FIXTURES / name).read_text(encoding="utf-8")
-    made: list[int] = []
-    read = _tablelane.TableLane.read
-
-    def counting(self: _tablelane.TableLane, lines: list[tuple[int, str]], source: str) -> list:
-        out = read(self, lines, source)
-        made.append(sum(r is not None for r in out))
-        return out
-
-    monkeypatch.setattr(_tablelane.TableLane, "read", counting)
+    made = _count_lane_records(monkeypatch)
     records = validate.read_text(text, source=name, game=game)
     assert sum(made) == len(records) > 0
     monkeypatch.setattr(_tablelane, "ENABLED", False)
     assert validate.read_text(text, source=name, game=game) == records
+
+
+@pytest.mark.parametrize(
+    ("text", "game"),
+    [
+        (
+            "期号,开奖号码\n2026001,01 02 03 04 05 06 + 07\n2026002, 03 09 11 20 27 33 + 16 \n",
+            "ssq",
+        ),
+        ("issue;date;numbers\n2026001;2026-01-01;3,2,6\n2026002 ; 2026-01-02 ;1,1,1\n", "3d"),
+        ("issue\tred1\tred2\tred3\n2026001\t3\t2\t6\n", "pl3"),
+    ],
+)
+def test_common_layouts_go_through_the_lane(
+    text: str, game: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = _count_lane_records(monkeypatch)
+    records = validate.read_text(text, source="h.csv", game=game)
+    assert all(r.ok for r in records)
+    assert sum(made) == len(records) == text.count("\n") - 1
+    monkeypatch.setattr(_tablelane, "ENABLED", False)
+    exact = validate.read_text(text, source="h.csv", game=game)
+    assert records == exact
+    assert [r.text for r in records] == [r.text for r in exact]
 
 
 def test_rows_the_lane_leaves_keep_their_place(monkeypatch: pytest.MonkeyPatch) -> None:
