@@ -430,7 +430,7 @@ def _across(records: Sequence[Record]) -> list[Finding]:
     for record in records:
         if record.draw is not None:
             by_game.setdefault(record.draw.game.code, []).append(record)
-    histories: dict[str, list[Record]] = {}
+    histories: dict[str, list[Record]] = {}  # each game's records in issue order
     for code, group in by_game.items():
         game = get_game(code)
         issues = _by_issue(group)
@@ -440,10 +440,10 @@ def _across(records: Sequence[Record]) -> list[Finding]:
         findings.extend(_holes(game, keyed))
         findings.extend(_date_order(game, firsts))
         findings.extend(_stuck(game, firsts))
+        # one record an issue (the usual history): its records in issue order are these
+        histories[code] = firsts if len(firsts) == len(group) else [r for _, r in _keyed(group)]
     owners = [g for g in games() if g.code in by_game and checks(g).history is not None]
-    if owners:  # a game's own checks across draws see every game's history (排列3 and 排列5)
-        histories = {code: [r for _, r in _keyed(group)] for code, group in by_game.items()}
-    for game in owners:
+    for game in owners:  # a game's own checks across draws see every game's history
         own = checks(game).history
         if own is not None:
             findings.extend(own(histories))

@@ -153,6 +153,24 @@ def test_fuyun_claimed_outside_or_missing_inside() -> None:
     assert ("error", "fuyun", "2025063") in _kinds(early)
 
 
+def test_fuyun_judged_the_same_after_a_long_history() -> None:
+    """Draws of editions without the period before it change nothing, nor does their number."""
+    period = [
+        _cwl("2026074", "2026-06-30(二)", 1_200_000_000, "5"),
+        _cwl("2026075", "2026-07-02(四)", 283_183_968, ""),
+        _cwl("2026076", "2026-07-05(日)", 290_000_000, "5"),
+    ]
+    older = [_cwl(f"2019{n:03d}", "", 900_000_000, "") for n in range(1, 40)]
+
+    def judged(records: list[dict[str, str]]) -> list[tuple[str, str]]:
+        text = json.dumps({"result": records}, ensure_ascii=False)
+        report = validate.validate_text(text)
+        return [(f.issue, f.message) for f in report.findings if f.kind == "fuyun"]
+
+    assert judged(older + period) == judged(period) != []
+    assert judged(older) == []
+
+
 # --- across draws ---------------------------------------------------------------------
 
 

@@ -183,6 +183,15 @@ def _first_per_issue(records: Sequence[Record]) -> list[Record]:
     return firsts
 
 
+def _from_the_period(firsts: list[Record]) -> list[Record]:
+    """The draws to judge: from the one before the first with the period, none without.
+
+    A draw's state depends on the draw before it alone (histories are mostly older).
+    """
+    first = next((i for i, r in enumerate(firsts) if r.draw and r.draw.edition.has_period), None)
+    return [] if first is None else firsts[max(first - 1, 0) :]
+
+
 def _pool_after(record: Record | None) -> str:
     """Where a period's state came from: the pool after a draw, as a message says it."""
     if record is None or record.draw is None or record.pool is None:
@@ -192,7 +201,7 @@ def _pool_after(record: Record | None) -> str:
 
 def _fuyun(histories: Mapping[str, Sequence[Record]]) -> list[Finding]:
     """双色球 2026: was each draw in the 特别规定期间? The pool after the draw before decides."""
-    firsts = _first_per_issue(histories.get(GAME.code, ()))
+    firsts = _from_the_period(_first_per_issue(histories.get(GAME.code, ())))
     out: list[Finding] = []
     state: bool | None = None
     state_from: Record | None = None  # the record whose pool says the state (its message)
