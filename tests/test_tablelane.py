@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lottery import _tablelane, strategies, tables, validate
+from lottery import _tablelane, strategies, validate
 from lottery.model import Draw
 from lottery.records import Record
 from lottery.registry import games, get_game
@@ -199,5 +199,17 @@ def test_rows_the_lane_leaves_keep_their_place(monkeypatch: pytest.MonkeyPatch) 
     records = validate.read_text(text, source="h.csv", game="3d")
     assert [r.where for r in records] == [f"line {n}" for n in range(2, 9)]
     assert [r.ok for r in records] == [True, True, False, True, False, True, True]
-    assert tables.read_rows is not None
     assert get_game("3d") is records[0].game
+
+
+def test_a_line_that_is_not_text_keeps_its_place(tmp_path: pathlib.Path) -> None:
+    """An undecodable line between plain rows: its rejection, in place, the rows around it."""
+    data = b"issue,date,d1,d2,d3\n2026001,2026-01-01,1,2,3\n2026002,2026-01-02,1,\xff2,3\n"
+    path = tmp_path / "h.csv"
+    path.write_bytes(data + b"2026003,2026-01-03,4,5,6\n")
+    records = validate.read_file(f"3d={path}")
+    assert [(r.where, r.kind) for r in records] == [
+        ("line 2", None),
+        ("line 3", "unreadable"),
+        ("line 4", None),
+    ]
