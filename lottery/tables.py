@@ -204,12 +204,12 @@ _PLAIN_CELLS: Final = re.compile(r"[0-9]{1,15}(?:,[0-9]{1,15})*")
 
 
 def _cell_ints(row: Sequence[str], indexes: Sequence[int]) -> list[int | None]:
-    """``_cell_int`` of many columns (``-1``: no such column), plain rows at once."""
-    if indexes and max(indexes) < len(row) and min(indexes) >= 0:
+    """``_cell_int`` of many columns, plain rows at once."""
+    if indexes and max(indexes) < len(row):
         cells = [row[i] for i in indexes]
         if _PLAIN_CELLS.fullmatch(",".join(cells)) is not None:
             return list(map(int, cells))
-    return [_cell_int(row, i if i >= 0 else None) for i in indexes]
+    return [_cell_int(row, i) for i in indexes]
 
 
 _ISSUE_CELL: Final = re.compile(r"第?([0-9]{5,7})期?")
@@ -309,8 +309,8 @@ def read_rows(
                         source, where, _text.shorten(raw), game, error=msg, kind="unreadable"
                     )
                     return
-                if TableLane.takes(columns, sep, game):
-                    lane = TableLane(columns, sep, game)  # type: ignore[arg-type]
+                if sep is not None and game is not None and TableLane.takes(columns, sep, game):
+                    lane = TableLane(columns, sep, game)
                 continue
         if game is None and not _names_games(columns):
             reason = "cannot tell the game of these rows: name it as GAME=FILE or with --game"
@@ -337,8 +337,9 @@ def _rows(
     chunk.clear()
     fast = lane.read([(n, line) for n, _, line in rows], source) if lane is not None else None
     for k, (number, raw, line) in enumerate(rows):
-        if fast is not None and fast[k] is not None:
-            yield fast[k]  # type: ignore[misc]
+        made = fast[k] if fast is not None else None
+        if made is not None:
+            yield made
             continue
         try:
             cells = _split(line, sep)
