@@ -29,6 +29,7 @@ from typing import Any, Final
 import attrs
 
 from lottery import agreement, inputs
+from lottery._gc import paused
 from lottery._text import ensure_str
 from lottery.draw_checks import CHECKS
 from lottery.exceptions import FAULT_KINDS, LotteryError, UnknownGame
@@ -239,14 +240,16 @@ def iter_file(
 
 def read_file(spec: str, *, game: Game | str | None = None) -> list[Record]:
     """Records of one file (``GAME=PATH`` names its game).  Raises OSError if unreadable."""
-    return list(iter_file(spec, game=game))
+    with paused():  # every record lives on: nothing for the collector to find
+        return list(iter_file(spec, game=game))
 
 
 def read_inputs(specs: Sequence[str], *, game: Game | str | None = None) -> list[Record]:
     """Records of every file, in order."""
     out: list[Record] = []
-    for spec in specs:
-        out.extend(read_file(spec, game=game))
+    with paused():
+        for spec in specs:
+            out.extend(read_file(spec, game=game))
     return out
 
 
@@ -455,12 +458,13 @@ def _across(records: Sequence[Record]) -> list[Finding]:
 
 def validate(records: Iterable[Record]) -> Report:
     """Check every record and the draws against each other."""
-    kept = tuple(records)
-    findings: list[Finding] = []
-    for record in kept:
-        findings.extend(_check_record(record))
-    findings.extend(_across(kept))
-    return Report(kept, tuple(findings))
+    with paused():
+        kept = tuple(records)
+        findings: list[Finding] = []
+        for record in kept:
+            findings.extend(_check_record(record))
+        findings.extend(_across(kept))
+        return Report(kept, tuple(findings))
 
 
 def validate_stream(
@@ -478,18 +482,19 @@ def validate_stream(
     without it); the others are still validated.
     """
     validation = Validation(keep=keep)
-    for spec in specs:
-        try:
-            records = iter_file(spec, game=game, max_bytes=max_bytes)
-            for record in records:
-                validation.add(record)
-                if on_progress is not None and not validation.record_count & 0xFFF:
-                    on_progress(validation.record_count)
-        except (OSError, UnknownGame) as error:
-            if on_missing is None:
-                raise
-            on_missing(spec, error)
-    return validation.report()
+    with paused():  # the draws kept live on; the rest is freed as it goes
+        for spec in specs:
+            try:
+                records = iter_file(spec, game=game, max_bytes=max_bytes)
+                for record in records:
+                    validation.add(record)
+                    if on_progress is not None and not validation.record_count & 0xFFF:
+                        on_progress(validation.record_count)
+            except (OSError, UnknownGame) as error:
+                if on_missing is None:
+                    raise
+                on_missing(spec, error)
+        return validation.report()
 
 
 def validate_text(text: str, *, source: str = "<text>", game: Game | str | None = None) -> Report:

@@ -28,6 +28,7 @@ LAYERS: dict[str, int] = {
     "lottery._schema": 0,
     "lottery._money": 0,
     "lottery._jsonstream": 0,
+    "lottery._gc": 0,
     "lottery.playbook": 1,
     "lottery.rules": 1,
     "lottery._drawrules": 2,
