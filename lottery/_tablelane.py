@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
+import json
+import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final, Protocol
 
@@ -39,6 +42,8 @@ ENABLED = True
 
 #: A column of whole numbers (commas between cells).
 _WHOLE: Final = re.compile(r"[0-9]{1,15}(?:,[0-9]{1,15})*")
+#: Whole numbers are read up to 15 digits (as ``_WHOLE`` says).
+_MOST: Final = 10**15
 #: A column of ISO dates, some possibly empty.
 _DATES: Final = re.compile(r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2})?(?:,(?:[0-9]{4}-[0-9]{2}-[0-9]{2})?)*")
 
@@ -164,7 +169,7 @@ class TableLane:
         game = self.game
         officials = [_official(game, issue) for issue in issues]
         editions = [game.edition(o) if o is not None else None for o in officials]
-        drawn = self._drawn(flat, editions)
+        drawn, proven = self._drawn(flat, editions)
         names = layout.names
         for k, i in enumerate(rows):
             edition, numbers = editions[k], drawn[k]
@@ -186,6 +191,7 @@ class TableLane:
                     pool_before=None if layout.pool_before is None else before[k],
                     promotions=(),
                     settled=settled,
+                    proven=proven,
                 )
             except LotteryError:
                 continue  # the general reader says why
@@ -210,8 +216,11 @@ class TableLane:
 
     def _drawn(
         self, flat: list[str], editions: list[Edition | None]
-    ) -> list[tuple[int, ...] | None]:
-        """Each row's numbers as printed, ``None`` where the general reader must read them."""
+    ) -> tuple[list[tuple[int, ...] | None], bool]:
+        """Each row's numbers as printed (``None`` where the general reader must read them).
+
+        And whether they are proven valid draws as printed, all at once (see ``_in_order``).
+        """
         layout, width = self.layout, self.layout.width
         if layout.numbers is not None:
             out: list[tuple[int, ...] | None] = []
@@ -222,17 +231,19 @@ class TableLane:
                     )
                 except LotteryError:
                     out.append(None)
-            return out
+            return out, False
         columns = [flat[j::width] for j in self.columns]
         first = editions[0]
         if first is not None and editions.count(first) == len(editions):
             tokens = self._tokens(first)  # one edition (the usual chunk): column by column
             if tokens is None:
-                return [None] * len(editions)
+                return [None] * len(editions), False
             try:
-                return list(zip(*map(_cells, tokens, columns), strict=True))
+                values = list(map(_cells, tokens, columns))
             except KeyError:
                 pass  # a cell that is not a number: row by row
+            else:
+                return list(zip(*values, strict=True)), _in_order(first, values)
         out = []
         for k, edition in enumerate(editions):
             tokens = self._tokens(edition) if edition is not None else None
@@ -244,7 +255,26 @@ class TableLane:
                 )
             except KeyError:
                 out.append(None)
-        return out
+        return out, False
+
+
+def _in_order(edition: Edition, values: list[list[int]]) -> bool:
+    """Whether every row's numbers are a valid draw as printed: each ball zone ascending.
+
+    The zones' tokens gave numbers in range; a ball zone strictly ascending in every
+    row is distinct and in the order a draw keeps, so the rows need no check of their own.
+    """
+    if edition.special_ball:
+        return False  # its last number must also not be among the others: per row
+    start = 0
+    for zone in edition.zones:
+        stop = start + zone.size
+        if not zone.positional and not all(
+            all(map(operator.lt, values[c], values[c + 1])) for c in range(start, stop - 1)
+        ):
+            return False
+        start = stop
+    return True
 
 
 def _plain_rows(lines: list[str], sep: str, width: int) -> list[int]:
@@ -260,9 +290,25 @@ def _plain(line: str, sep: str) -> bool:
 
 
 def _whole(cells: list[str], bad: set[int]) -> list[int]:
-    """A column of whole numbers; a cell that is not one marks its row as ``bad``."""
-    if _WHOLE.fullmatch(",".join(cells)) is not None:
-        return list(map(int, cells))
+    """A column of whole numbers; a cell that is not one marks its row as ``bad``.
+
+    A column of small numbers (a draw order, fixed prizes) is looked up; any other
+    usual column (ASCII digits, no leading zero, none empty, under 16 digits) is
+    read in one pass as a JSON array, which proves and converts every cell at once.
+    """
+    try:
+        return list(map(_small().__getitem__, cells))
+    except KeyError:
+        pass  # a larger number, or not a number
+    text = ",".join(cells)
+    if text.replace(",", "").isdecimal():  # ASCII (the rows are): digits and commas only
+        try:
+            values: list[int] = json.loads(f"[{text}]")
+        except ValueError:
+            pass  # an empty cell, a leading zero: cell by cell
+        else:
+            if max(values) < _MOST:
+                return values
     out = []
     for k, cell in enumerate(cells):
         if _WHOLE.fullmatch(cell) is None:
@@ -271,6 +317,12 @@ def _whole(cells: list[str], bad: set[int]) -> list[int]:
         else:
             out.append(int(cell))
     return out
+
+
+@functools.cache
+def _small() -> dict[str, int]:
+    """The numbers under 10,000 as a row writes them, for reading them without ``int``."""
+    return {str(n): n for n in range(10_000)}
 
 
 def _dates(cells: list[str], bad: set[int]) -> list[datetime.date | None]:
@@ -301,26 +353,29 @@ def _announced(layout: Layout, ints: dict[int, list[int]], zeros: list[int]) -> 
     """Each row's winners per tier and prizes: a tier with no winners, or an amount of 0, has none.
 
     The usual row (every tier won, each with its amount) is its columns' pairs as they
-    are, each pair made once per chunk and value (a history repeats its fixed prizes).
+    are, made column by column; a row with a 0 among them is made on its own.
     """
     names = layout.names
     counts = [ints[j] for _, j, _ in layout.tiers]
     amounts = [zeros if j is None else ints[j] for _, _, j in layout.tiers]
-    won = zip(*map(_pairs, names, counts, [None] * len(names)), strict=True)
-    paid = zip(*map(_pairs, names, amounts, [Decimal] * len(names)), strict=True)  # = money()
-    rows = zip(zip(*counts, strict=True), zip(*amounts, strict=True), won, paid, strict=True)
-    return [(w, p) if 0 not in c and 0 not in a else _some(names, c, a) for c, a, w, p in rows]
+    won = [zip(itertools.repeat(name), column) for name, column in zip(names, counts, strict=True)]
+    paid = [
+        zip(itertools.repeat(name), map(_decimals(column).__getitem__, column))
+        for name, column in zip(names, amounts, strict=True)
+    ]
+    out: list[_Announced] = list(zip(zip(*won, strict=True), zip(*paid, strict=True), strict=True))
+    lows = map(min, zip(*counts, *amounts, strict=True))
+    for k in [k for k, low in enumerate(lows) if not low]:  # a tier not won, or without amount
+        out[k] = _some(names, [c[k] for c in counts], [a[k] for a in amounts])
+    return out
 
 
-def _pairs(
-    name: str, values: list[int], make: Callable[[int], object] | None
-) -> list[tuple[str, object]]:
-    """``(name, value)`` for each value of a column, one pair per distinct value."""
-    made = {v: (name, v if make is None else make(v)) for v in set(values)}
-    return list(map(made.__getitem__, values))
+def _decimals(column: list[int]) -> dict[int, Decimal]:
+    """Each amount of a column as money (``Decimal``), made once per distinct amount."""
+    return {v: Decimal(v) for v in set(column)}  # = money(): an int is exact
 
 
-def _some(names: tuple[str, ...], counts: tuple[int, ...], amounts: tuple[int, ...]) -> _Announced:
+def _some(names: tuple[str, ...], counts: list[int], amounts: list[int]) -> _Announced:
     """A row where some tier has no winners or no amount."""
     winners = tuple([(t, c) for t, c in zip(names, counts, strict=True) if c])
     prizes = tuple(

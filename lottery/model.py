@@ -117,7 +117,7 @@ class _Memo:
         return value
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # its fields in a dict: made at once (a reader makes thousands)
 class Draw(_Memo):
     """One draw's result: game, issue, numbers, and what its announcement said.
 
@@ -173,24 +173,27 @@ class Draw(_Memo):
         pool_before: int | None,
         promotions: tuple[tuple[str, Decimal], ...],
         settled: bool = False,
+        proven: bool = False,
     ) -> Draw:
         """A draw from a reader that has read its issue (official), edition and typed values.
 
         Only the draw's own rules are checked here (numbers, prizes, period): once.
         ``settled``: the reader has proven the prizes already (tiers of the edition, each
-        once, in its order, none negative, no 派奖, no period tier), for a whole history.
+        once, in its order, none negative, no 派奖, no period tier), for a whole history;
+        ``proven``: it has proven the numbers a valid draw in its order, for a whole chunk.
         """
         draw = object.__new__(cls)
-        setattr_ = object.__setattr__
-        setattr_(draw, "_cache", _Cache(edition=edition))
-        setattr_(draw, "game", game)
-        setattr_(draw, "issue", issue)
-        setattr_(draw, "numbers", check_draw_numbers(game, edition, numbers))
-        setattr_(draw, "date", date)
-        setattr_(draw, "prizes", prizes)
-        setattr_(draw, "special_period", special_period)
-        setattr_(draw, "pool_before", pool_before)
-        setattr_(draw, "promotions", promotions)
+        object.__setattr__(draw, "_cache", _Cache(edition=edition))
+        draw.__dict__.update(
+            game=game,
+            issue=issue,
+            numbers=numbers if proven else check_draw_numbers(game, edition, numbers),
+            date=date,
+            prizes=prizes,
+            special_period=special_period,
+            pool_before=pool_before,
+            promotions=promotions,
+        )
         if not settled and (prizes or promotions or special_period is not None):
             draw._settle_prizes(edition)  # the usual draw has none
         return draw
@@ -217,6 +220,14 @@ class Draw(_Memo):
             # an announced amount of the period's tier (福运奖) says the period was on
             object.__setattr__(self, "special_period", True)
         object.__setattr__(self, "prizes", ordered)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled: the fields (the cache, a slot of ``_Memo``, is made again when asked for)."""
+        return dict(self.__dict__)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        object.__setattr__(self, "_cache", _Cache())
+        self.__dict__.update(state)
 
     def __str__(self) -> str:
         return format_draw(self)

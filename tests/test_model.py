@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pathlib
+
 import pytest
 
 import lottery
 from lottery import Draw, Ticket, get_game
+
+FIXTURES = pathlib.Path(__file__).parent / "fixtures"
 
 SSQ = get_game("ssq")
 QXC = get_game("qxc")
@@ -215,3 +219,13 @@ def test_draws_tickets_and_results_pickle_after_any_lane_used_them() -> None:
     assert back[0].edition is draw.edition
     assert lottery.check(back[1], back[0]) == result
     assert lottery.check_many(["02 05 07 08 20 33 + 04"], [back[0]]).wins == {"三等奖": 1}
+    from lottery.validate import read_file, read_text
+
+    read = read_text("双色球 第2019021期 02 05 07 08 20 27 + 04 一等奖 5,000,000元")[0]
+    assert read.draw is not None
+    copied = pickle.loads(pickle.dumps(read))  # a reader's draw and record: every field
+    assert copied == read
+    assert copied.draw.prizes == read.draw.prizes
+    assert copied.draw.edition is read.draw.edition
+    fed = read_file(str(FIXTURES / "cwl_3d.json"))[0]  # its text made only when shown
+    assert pickle.loads(pickle.dumps(fed)) == fed
