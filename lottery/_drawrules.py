@@ -9,13 +9,14 @@ other is walked value by value, for the message that says what is wrong.
 from __future__ import annotations
 
 import operator
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final
 
 from lottery.exceptions import DuplicateNumber, InvalidCount, InvalidNumber, ValidationError
 from lottery.rules import Edition, Game
 
-__all__ = ["check_draw_numbers", "check_prizes"]
+__all__ = ["check_draw_numbers", "check_prizes", "columns_in_order"]
 
 
 #: The tiers of announced prizes already found valid, by edition and names: the tiers, and
@@ -164,3 +165,23 @@ def _walk_draw_numbers(game: Game, edition: Edition, numbers: tuple[int, ...]) -
         )
         raise DuplicateNumber(msg, game=game.code, token=special.fmt(out[-1]))
     return tuple(out)
+
+
+def columns_in_order(edition: Edition, values: Sequence[Sequence[int]]) -> bool:
+    """Whether rows of numbers, given column by column, are valid draws as printed.
+
+    ``values[c]`` is every row's number ``c``, each known in range already (read
+    through its zone's tokens).  A ball zone strictly ascending in every row is
+    distinct and in the order a draw keeps, so the rows need no check of their own.
+    """
+    if edition.special_ball:
+        return False  # its last number must also not be among the others: per row
+    start = 0
+    for zone in edition.zones:
+        stop = start + zone.size
+        if not zone.positional and not all(
+            all(map(operator.lt, values[c], values[c + 1])) for c in range(start, stop - 1)
+        ):
+            return False
+        start = stop
+    return True

@@ -20,13 +20,13 @@ import datetime
 import functools
 import itertools
 import json
-import operator
 import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import Final, Protocol
 
 from lottery import _text
+from lottery._drawrules import columns_in_order
 from lottery.exceptions import LotteryError
 from lottery.model import Draw
 from lottery.reading import numbers_of_text
@@ -40,9 +40,9 @@ CHUNK = 1024
 #: Whether the lane is used (the tests compare it with the general reader by switching it off).
 ENABLED = True
 
-#: A column of whole numbers (commas between cells).
-_WHOLE: Final = re.compile(r"[0-9]{1,15}(?:,[0-9]{1,15})*")
-#: Whole numbers are read up to 15 digits (as ``_WHOLE`` says).
+#: A cell of a whole number.
+_CELL: Final = re.compile(r"[0-9]{1,15}")
+#: Whole numbers are read up to 15 digits (as ``_CELL`` says).
 _MOST: Final = 10**15
 #: A column of ISO dates, some possibly empty.
 _DATES: Final = re.compile(r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2})?(?:,(?:[0-9]{4}-[0-9]{2}-[0-9]{2})?)*")
@@ -219,7 +219,7 @@ class TableLane:
     ) -> tuple[list[tuple[int, ...] | None], bool]:
         """Each row's numbers as printed (``None`` where the general reader must read them).
 
-        And whether they are proven valid draws as printed, all at once (see ``_in_order``).
+        And whether they are proven valid draws as printed, all at once (see ``columns_in_order``).
         """
         layout, width = self.layout, self.layout.width
         if layout.numbers is not None:
@@ -243,7 +243,7 @@ class TableLane:
             except KeyError:
                 pass  # a cell that is not a number: row by row
             else:
-                return list(zip(*values, strict=True)), _in_order(first, values)
+                return list(zip(*values, strict=True)), columns_in_order(first, values)
         out = []
         for k, edition in enumerate(editions):
             tokens = self._tokens(edition) if edition is not None else None
@@ -256,25 +256,6 @@ class TableLane:
             except KeyError:
                 out.append(None)
         return out, False
-
-
-def _in_order(edition: Edition, values: list[list[int]]) -> bool:
-    """Whether every row's numbers are a valid draw as printed: each ball zone ascending.
-
-    The zones' tokens gave numbers in range; a ball zone strictly ascending in every
-    row is distinct and in the order a draw keeps, so the rows need no check of their own.
-    """
-    if edition.special_ball:
-        return False  # its last number must also not be among the others: per row
-    start = 0
-    for zone in edition.zones:
-        stop = start + zone.size
-        if not zone.positional and not all(
-            all(map(operator.lt, values[c], values[c + 1])) for c in range(start, stop - 1)
-        ):
-            return False
-        start = stop
-    return True
 
 
 def _plain_rows(lines: list[str], sep: str, width: int) -> list[int]:
@@ -307,11 +288,11 @@ def _whole(cells: list[str], bad: set[int]) -> list[int]:
         except ValueError:
             pass  # an empty cell, a leading zero: cell by cell
         else:
-            if max(values) < _MOST:
+            if len(values) == len(cells) and max(values) < _MOST:  # no cell held a comma
                 return values
     out = []
     for k, cell in enumerate(cells):
-        if _WHOLE.fullmatch(cell) is None:
+        if _CELL.fullmatch(cell) is None:
             bad.add(k)
             out.append(0)
         else:

@@ -9,79 +9,25 @@ calls a game or a tier is each game's data (``Game.feeds``, ``Game.tier_aliases`
 
 from __future__ import annotations
 
-import functools
 import itertools
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
 import attrs
 
-from lottery import _text
+from lottery import _cwlfeed, _text
+from lottery import _feedvalues as feed
 from lottery._jsonstream import JsonStream
 from lottery._text import shorten
-from lottery.exceptions import LotteryError
-from lottery.grammar import read_amount, read_prize, zone_names
+from lottery.grammar import zone_names
 from lottery.reading import make_record
 from lottery.records import Record
-from lottery.registry import feed_game, get_game
+from lottery.registry import feed_game
 from lottery.rules import Game
 
 __all__ = ["read_json", "read_json_pieces"]
-
-
-#: What feeds write for "no amount" (an unwon 追加 row: "-1", "---").
-_NO_AMOUNT: Final = frozenset({"", "-", "--", "---", "-1"})
-
-
-def _amount(game: Game, value: object) -> int | None:
-    """A whole count or sum from a feed (``"12,224"``; a pool ``982,320,278.84`` loses its fen)."""
-    if type(value) is str and value.isascii() and value.isdecimal() and len(value) < 16:
-        return int(value)  # the usual "12224"
-    if value is None or value == "" or isinstance(value, bool):
-        return None
-    if type(value) is int:
-        return value if value >= 0 else None
-    text = str(value).strip()
-    plain = _text.plain_int(text)  # "12224" with white space: no grammar
-    if plain is not None or text in _NO_AMOUNT:
-        return plain
-    whole = text.split(".", 1)[0]
-    try:
-        return read_amount(game, whole, 0)
-    except LotteryError:
-        return None
-
-
-def _prize(game: Game, value: object) -> tuple[Decimal | None, Decimal | None]:
-    """A prize per bet from a feed, exact (``"4.5"``, ``"1,040"``, ``"N(含派奖M)"``); its 派奖."""
-    if value is None or isinstance(value, bool):
-        return None, None
-    text = str(value).strip()
-    if _text.plain_int(text) is not None:  # the usual "1040": exact at once
-        return Decimal(text), None
-    text = text.replace("（", "(").replace("）", ")")
-    if text in _NO_AMOUNT:
-        return None, None
-    try:
-        return read_prize(game, text, 0)
-    except LotteryError:
-        return None, None
-
-
-def _list(value: object) -> list[Any]:
-    """A JSON array field, or nothing when the field is missing or of another type."""
-    return value if isinstance(value, list) else []
-
-
-def _game_named(name: object, hint: Game | None) -> Game | None:
-    if isinstance(name, str) and name.strip():
-        try:
-            return get_game(name.strip())
-        except LotteryError:
-            return None
-    return hint
 
 
 # --- JSON ----------------------------------------------------------------------
@@ -225,117 +171,24 @@ def _pooled(record: Record, before: Record | None, after: Record | None) -> Reco
 
 
 def _items(items: Iterator[Any], source: str, game: Game | None) -> Iterator[Record]:
-    for index, item in enumerate(items, 1):
-        where = f"record {index}"
-        if not isinstance(item, dict):
-            yield Record(source, where, shorten(repr(item)), game, error="not a JSON object",
-                         kind="format")  # fmt: skip
-        elif "lotteryDrawNum" in item or "lotteryDrawResult" in item:
-            yield _sporttery(item, source, where, game)
-        elif "red" in item and ("code" in item or "name" in item):
-            yield _cwl(item, source, where, game)
-        else:
-            yield _plain(item, source, where, game)
+    """A record per item, in order: CWL notices through the feed lane a chunk at a time."""
+    index = 1
+    while chunk := list(itertools.islice(items, _cwlfeed.CHUNK)):
+        fast = _cwlfeed.read_chunk(chunk, index, source)
+        for made, item in zip(fast, chunk, strict=True):
+            yield made if made is not None else _item(item, source, f"record {index}", game)
+            index += 1
 
 
-def _as_text(item: Mapping[str, Any]) -> Callable[[], str]:
-    """The record as JSON text, made only if a message shows it."""
-    return lambda: shorten(json.dumps(item, ensure_ascii=False))
-
-
-#: A CWL record's notices (rules, caps), kept as notes.
-_NOTE_KEYS: Final = ("specialRuleInfo", "prizeSpecialInfo", "compLimitInfo")
-#: A CWL record's 派奖 fields, kept as notes when set.
-_PROMOTION_KEYS: Final = ("zj1", "mj1", "zj6", "mj6", "addmoney")
-
-
-@functools.lru_cache(maxsize=256)
-def _cwl_game(name: str) -> Game | None:
-    """The game a CWL record's ``name`` is (``ssq``, ``双色球``, ``3D``): looked up once a name."""
-    return feed_game("cwl", name) or _game_named(name, None)
-
-
-#: Both, looked up in one pass (most records have none set).
-_EXTRA_KEYS: Final = _NOTE_KEYS + _PROMOTION_KEYS
-
-
-def _note(key: str, value: object) -> str:
-    """A notice as it reads, a 派奖 field with its name."""
-    return str(value).strip() if key in _NOTE_KEYS else f"派奖 {key}={value}"
-
-
-def _present(item: Mapping[str, Any], keys: tuple[str, ...]) -> list[tuple[str, Any]]:
-    """The fields of ``keys`` that are set (not empty, zero or missing)."""
-    return [(key, value) for key in keys if (value := item.get(key))]
-
-
-def _cwl(item: Mapping[str, Any], source: str, where: str, hint: Game | None) -> Record:
-    """A China Welfare Lottery draw notice ([O-cwl-feed])."""
-    name = item.get("name")
-    game = _cwl_game(name) if isinstance(name, str) and name.strip() else hint
-    text = _as_text(item)
-    if game is None:
-        return Record(
-            source,
-            where,
-            text,
-            None,
-            error=f"unknown game {item.get('name')!r}",
-            kind="game",
-        )
-    issue = item.get("code")
-    red = str(item.get("red") or "")
-    blue = str(item.get("blue") or "")
-    numbers = f"{red} + {blue}" if blue.strip() else red
-    prizes: list[tuple[str, Decimal]] = []
-    promotions: list[tuple[str, Decimal]] = []
-    winners: list[tuple[str, int]] = []
-    for grade in _list(item.get("prizegrades")):
-        if not isinstance(grade, dict):
-            continue
-        kind = grade.get("type")  # 1 … 7, or 快乐8's "x10z9"
-        tier = game.tier_aliases.get(str(kind)) if isinstance(kind, (int, str)) else None
-        count = _amount(game, grade.get("typenum"))
-        amount, promotion = _prize(game, grade.get("typemoney"))
-        if tier is None or count is None:
-            continue
-        winners.append((tier, count))
-        if count and amount:
-            prizes.append((tier, amount))
-            if promotion:
-                promotions.append((tier, promotion))
-    special: bool | None = None
-    period = game.editions[-1].period_tier  # the feed's fyj* fields: that tier (福运奖)
-    if period is not None and ("fyjMoney" in item or "fyjCount" in item):
-        fyj, _ = _prize(game, item.get("fyjMoney"))
-        special = fyj is not None
-        if fyj is not None:
-            prizes = [(t, a) for t, a in prizes if t != period] + [(period, fyj)]
-            count = _amount(game, item.get("fyjCount"))
-            if count is not None:
-                winners = [(t, c) for t, c in winners if t != period] + [(period, count)]
-    notes = (
-        [_note(key, value) for key, value in _present(item, _EXTRA_KEYS) if str(value).strip()]
-        if any(map(item.get, _EXTRA_KEYS))  # most records have none set
-        else []
-    )
-    return make_record(
-        source,
-        f"{where} ({issue})" if issue else where,
-        text,
-        game,
-        issue=str(issue) if issue is not None else None,
-        numbers=numbers,
-        date=str(item.get("date") or "") or None,
-        prizes=prizes,
-        special=special,
-        weekday=(str(item.get("week")).strip() or None) if item.get("week") else None,
-        pool=_amount(game, item.get("poolmoney")),
-        sales=_amount(game, item.get("sales")),
-        winners=tuple(winners),
-        notes=tuple(notes),
-        promotions=promotions,
-    )
+def _item(item: object, source: str, where: str, game: Game | None) -> Record:
+    if not isinstance(item, dict):
+        return Record(source, where, shorten(repr(item)), game, error="not a JSON object",
+                      kind="format")  # fmt: skip
+    if "lotteryDrawNum" in item or "lotteryDrawResult" in item:
+        return _sporttery(item, source, where, game)
+    if _cwlfeed.is_notice(item):
+        return _cwlfeed.record(item, source, where, game)
+    return _plain(item, source, where, game)
 
 
 def _levels(
@@ -345,15 +198,15 @@ def _levels(
     prizes: list[tuple[str, Decimal]] = []
     promotions: list[tuple[str, Decimal]] = []
     winners: list[tuple[str, int]] = []
-    for level in _list(item.get("prizeLevelList")):
+    for level in feed.as_list(item.get("prizeLevelList")):
         if not isinstance(level, dict):
             continue
         name = str(level.get("prizeLevel") or "").strip().replace("（", "(").replace("）", ")")
         tier = game.tier_aliases.get(name, name)
-        amount, promotion = _prize(game, level.get("stakeAmount"))
+        amount, promotion = feed.prize(game, level.get("stakeAmount"))
         if amount is None:  # the comma-free copy, where the shown one is missing
-            amount, promotion = _prize(game, level.get("stakeAmountFormat"))
-        count = _amount(game, level.get("stakeCount"))
+            amount, promotion = feed.prize(game, level.get("stakeAmountFormat"))
+        count = feed.amount(game, level.get("stakeCount"))
         if count is not None:
             winners.append((tier, count))
         if amount and count:
@@ -365,9 +218,9 @@ def _levels(
 
 def _sporttery(item: Mapping[str, Any], source: str, where: str, hint: Game | None) -> Record:
     """A China Sports Lottery history record ([O-sporttery-feed])."""
-    text = _as_text(item)
+    text = feed.as_text(item)
     code = str(item.get("lotteryGameNum") or "").strip()
-    game = _game_named(item.get("lotteryGameName"), None)
+    game = feed.game_named(item.get("lotteryGameName"), None)
     if game is None and code:
         game = feed_game("sporttery", code)
     if game is None and not item.get("lotteryGameName") and not code:
@@ -392,8 +245,8 @@ def _sporttery(item: Mapping[str, Any], source: str, where: str, hint: Game | No
         numbers=result,
         date=str(item.get("lotteryDrawTime") or "")[:10] or None,
         prizes=prizes,
-        pool=_amount(game, item.get("poolBalanceAfterdraw")),
-        sales=_amount(game, item.get("totalSaleAmount")),
+        pool=feed.amount(game, item.get("poolBalanceAfterdraw")),
+        sales=feed.amount(game, item.get("totalSaleAmount")),
         winners=tuple(winners),
         extras=extras,
         promotions=promotions,
@@ -483,9 +336,9 @@ def _plain(item: Mapping[str, Any], source: str, where: str, hint: Game | None) 
     The field names public histories use are read (docs/announcements.md has the table):
     the numbers in one field, or one field per zone (``redBalls`` + ``blueBall``).
     """
-    text = _as_text(item)
+    text = feed.as_text(item)
     name = item.get("game") or item.get("lottery") or item.get("lotteryName") or item.get("name")
-    game = _game_named(name, hint)
+    game = feed.game_named(name, hint)
     issue = next((item[k] for k in _ISSUE_KEYS if item.get(k) not in (None, "")), None)
     date = next((item[k] for k in _DATE_KEYS if item.get(k)), None)
     numbers = _numbers_of(
@@ -511,11 +364,11 @@ def _plain(item: Mapping[str, Any], source: str, where: str, hint: Game | None) 
         date=None if date is None else str(date),
         prizes=_money_by_tier(game, item.get("prizes")),
         promotions=_money_by_tier(game, item.get("promotions")),
-        pool_before=_amount(game, item.get("pool_before")) if game is not None else None,
+        pool_before=feed.amount(game, item.get("pool_before")) if game is not None else None,
         special=special if isinstance(special, bool) else None,
         winners=_by_tier(game, item.get("winners")),
-        pool=_amount(game, item.get("pool")) if game is not None else None,
-        sales=_amount(game, item.get("sales")) if game is not None else None,
+        pool=feed.amount(game, item.get("pool")) if game is not None else None,
+        sales=feed.amount(game, item.get("sales")) if game is not None else None,
     )
 
 
@@ -530,7 +383,7 @@ def _money_by_tier(game: Game | None, value: object) -> tuple[tuple[str, Decimal
     out = []
     for tier, amount in value.items():
         text = repr(amount) if isinstance(amount, float) else amount
-        found, _ = _prize(game, text)
+        found, _ = feed.prize(game, text)
         if isinstance(tier, str) and found is not None and found >= 0:
             out.append((tier, found))
     return tuple(out)
@@ -542,7 +395,7 @@ def _by_tier(game: Game | None, value: object) -> tuple[tuple[str, int], ...]:
         return ()
     out = []
     for tier, amount in value.items():
-        number = amount if type(amount) is int else _amount(game, amount)
+        number = amount if type(amount) is int else feed.amount(game, amount)
         if isinstance(tier, str) and number is not None and number >= 0:
             out.append((tier, number))
     return tuple(out)

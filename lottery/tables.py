@@ -199,15 +199,15 @@ def _cell_int(row: Sequence[str], index: int | None) -> int | None:
     return _text.plain_int(cell.strip().split(".", 1)[0])
 
 
-#: Whole-number cells joined by commas: each a plain whole number (``int`` takes no other).
-_PLAIN_CELLS: Final = re.compile(r"[0-9]{1,15}(?:,[0-9]{1,15})*")
+#: Whole-number cells, one a line: each a plain whole number (``int`` takes no other).
+_PLAIN_CELLS: Final = re.compile(r"[0-9]{1,15}(?:\n[0-9]{1,15})*")
 
 
 def _cell_ints(row: Sequence[str], indexes: Sequence[int]) -> list[int | None]:
     """``_cell_int`` of many columns, plain rows at once."""
     if indexes and max(indexes) < len(row):
         cells = [row[i] for i in indexes]
-        if _PLAIN_CELLS.fullmatch(",".join(cells)) is not None:
+        if _PLAIN_CELLS.fullmatch("\n".join(cells)) is not None:  # no cell holds a line end
             return list(map(int, cells))
     return [_cell_int(row, i) for i in indexes]
 

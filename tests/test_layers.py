@@ -47,6 +47,8 @@ LAYERS: dict[str, int] = {
     "lottery.notation": 5,
     "lottery.reading": 6,
     "lottery._tablelane": 6,
+    "lottery._feedvalues": 6,
+    "lottery._cwlfeed": 6,
     "lottery.news": 6,
     "lottery.feeds": 6,
     "lottery.tables": 6,

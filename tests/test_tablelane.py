@@ -213,3 +213,17 @@ def test_a_line_that_is_not_text_keeps_its_place(tmp_path: pathlib.Path) -> None
         ("line 3", "unreadable"),
         ("line 4", None),
     ]
+
+
+@pytest.mark.parametrize("sep", [";", "|", "\t"])
+def test_a_cell_with_a_comma_keeps_its_row(sep: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``1,234`` under another separator is one cell (it once shifted a column, or raised)."""
+    rows = ["issue;date;numbers;sales", "2020001;2020-01-01;01 02 03 04 05 06 + 07;1,234"]
+    rows += [
+        "2020002;2020-01-02;01 02 03 04 05 06 + 07;5",
+        "2020003;2020-01-05;01 02 03 04 05 06 + 07;7",
+    ]
+    text = "\n".join(rows).replace(";", sep) + "\n"
+    fast = _read(text, "ssq", lane=True, monkeypatch=monkeypatch)
+    assert [r.sales for r in fast] == [None, 5, 7]  # the general reader's reading of 1,234
+    assert fast == _read(text, "ssq", lane=False, monkeypatch=monkeypatch)
