@@ -16,12 +16,13 @@ compares them on random and damaged histories).
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import itertools
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Final, Protocol
 
@@ -339,21 +340,40 @@ def _announced(layout: Layout, ints: dict[int, list[int]], zeros: list[int]) -> 
     names = layout.names
     counts = [ints[j] for _, j, _ in layout.tiers]
     amounts = [zeros if j is None else ints[j] for _, _, j in layout.tiers]
-    won = [zip(itertools.repeat(name), column) for name, column in zip(names, counts, strict=True)]
-    paid = [
-        zip(itertools.repeat(name), map(_decimals(column).__getitem__, column))
-        for name, column in zip(names, amounts, strict=True)
-    ]
+    won = map(_pairs, names, counts, itertools.repeat(None))
+    paid = map(_pairs, names, amounts, itertools.repeat(Decimal))
     out: list[_Announced] = list(zip(zip(*won, strict=True), zip(*paid, strict=True), strict=True))
-    lows = map(min, zip(*counts, *amounts, strict=True))
-    for k in [k for k, low in enumerate(lows) if not low]:  # a tier not won, or without amount
+    for k in sorted(_zeros([*counts, *amounts])):  # a tier not won, or without amount
         out[k] = _some(names, [c[k] for c in counts], [a[k] for a in amounts])
     return out
 
 
-def _decimals(column: list[int]) -> dict[int, Decimal]:
-    """Each amount of a column as money (``Decimal``), made once per distinct amount."""
-    return {v: Decimal(v) for v in set(column)}  # = money(): an int is exact
+def _zeros(columns: list[list[int]]) -> set[int]:
+    """The rows with a 0 in any of the columns (found by ``index``, a column at a time)."""
+    out: set[int] = set()
+    for column in columns:
+        k = -1
+        with contextlib.suppress(ValueError):  # no 0 after k
+            while True:
+                k = column.index(0, k + 1)
+                out.add(k)
+    return out
+
+
+def _pairs(
+    name: str, column: list[int], make: type[Decimal] | None
+) -> Iterator[tuple[str, object]]:
+    """``(name, value)`` for each value of a column (made a ``Decimal`` for money).
+
+    A column of few values (fixed prizes, counts of the top tiers) shares one pair
+    per value; any other makes a pair per row.
+    """
+    distinct = set(column)
+    if len(distinct) * 8 < len(column):
+        made = {v: (name, v if make is None else make(v)) for v in distinct}
+        return map(made.__getitem__, column)
+    values = column if make is None else map({v: make(v) for v in distinct}.__getitem__, column)
+    return zip(itertools.repeat(name), values)
 
 
 def _some(names: tuple[str, ...], counts: list[int], amounts: list[int]) -> _Announced:
