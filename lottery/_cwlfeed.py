@@ -2,11 +2,11 @@
 
 :func:`record` reads any notice and says what is wrong with a bad one.  A
 feed is thousands of notices of the same shape, so :func:`read_chunk` (the
-feed lane) takes the plain ones (strings where the feed writes strings, an
-ISO date, no notices or 派奖 fields) and builds each draw and record from
-their values directly, with the same constructors; every other notice is
-left to :func:`record`.  Both give the same record (a property test compares
-them on random and damaged feeds).
+feed lane) takes a chunk of one game's plain ones (strings where the feed
+writes strings, ISO dates, no notices, 派奖 or 福运奖 fields) column by
+column and builds each draw and record from their values directly, with the
+same constructors; every other notice is left to :func:`record`.  Both give
+the same record (a property test compares them on random and damaged feeds).
 """
 
 from __future__ import annotations
@@ -14,18 +14,18 @@ from __future__ import annotations
 import datetime
 import functools
 import itertools
-import json
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final, NamedTuple
 
+from lottery import _text
 from lottery._drawrules import columns_in_order
 from lottery._feedvalues import amount, as_list, as_text, game_named, prize
 from lottery._money import money
 from lottery.exceptions import LotteryError
 from lottery.model import Draw
-from lottery.reading import date_of_text, make_record, numbers_of_text
+from lottery.reading import make_record
 from lottery.records import Record
 from lottery.registry import feed_game
 from lottery.rules import Edition, Game
@@ -155,9 +155,9 @@ def read_chunk(items: Sequence[object], first: int, source: str) -> list[Record 
     """One record per plain notice of ``items`` (record ``first`` onwards), ``None`` for the rest.
 
     ``None`` also for anything the lane would have to explain (an issue, numbers or
-    prizes the rules refuse): :func:`record` says why.  A chunk of one game's plain
-    notices, one rule edition, numbers and dates written the usual way (a feed) is
-    read column by column; any other notice by notice.
+    prizes the rules refuse): :func:`record` says why.  The lane takes a chunk of one
+    game's plain notices, one rule edition, numbers and dates written the usual way
+    (a feed), column by column; any other chunk is left to :func:`record` whole.
     """
     out: list[Record | None] = [None] * len(items)
     if not ENABLED:
@@ -166,10 +166,7 @@ def read_chunk(items: Sequence[object], first: int, source: str) -> list[Record 
     notices: list[dict[str, Any]] = [items[k] for k in places]  # type: ignore[misc]
     made = _columns(notices, first, places, source) if notices else None
     if made is None:
-        made = [
-            _plain(item, source, f"record {first + k}")
-            for k, item in zip(places, notices, strict=True)
-        ]
+        return out  # not one game's plain notices: each read by the general reader
     for k, record_ in zip(places, made, strict=True):
         out[k] = record_
     return out
@@ -180,8 +177,6 @@ _DATES: Final = re.compile(
     r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2}(?:\([一二三四五六日天]\))?\n)*"
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}(?:\([一二三四五六日天]\))?"
 )
-#: Whole numbers are read up to 15 digits.
-_MOST: Final = 10**15
 
 
 class _Chunk(NamedTuple):
@@ -328,82 +323,7 @@ def _amounts(game: Game, values: list[object]) -> Sequence[int | None]:
     if not any(values):
         return [amount(game, v) for v in values]  # none written ("" or 0)
     if set(map(type, values)) == {str}:
-        text = ",".join(values)  # type: ignore[arg-type]
-        if text.replace(",", "").isdecimal() and text.isascii():
-            try:
-                found: list[int] = json.loads(f"[{text}]")
-            except ValueError:
-                pass  # an empty cell, a leading zero
-            else:
-                if len(found) == len(values) and max(found) < _MOST:  # no comma in one
-                    return found
+        found = _text.plain_ints(values)  # type: ignore[arg-type]
+        if found is not None:
+            return found
     return [amount(game, v) for v in values]
-
-
-def _fields(item: dict[str, Any]) -> tuple[Game, str, str, str] | None:
-    """A plain notice's game, issue, numbers and date as written; ``None`` if it is not plain.
-
-    Plain: strings where the feed writes strings, a game named, no notices or 派奖 fields,
-    no fields of the period's tier (those go with the general reader).
-    """
-    name, code, red, blue, date = map(item.get, ("name", "code", "red", "blue", "date"))
-    if not (
-        type(name) is str
-        and type(code) is str
-        and type(red) is str
-        and type(date) is str
-        and (blue is None or type(blue) is str)
-        and not any(map(item.get, _EXTRA_KEYS))
-    ):
-        return None
-    game = _game(name) if name.strip() else None
-    if game is None or (game.editions[-1].period_tier and not _PERIOD_KEYS.isdisjoint(item)):
-        return None
-    return game, code, f"{red} + {blue}" if blue and blue.strip() else red, date
-
-
-def _plain(item: dict[str, Any], source: str, where: str) -> Record | None:
-    """A plain notice's record, as :func:`record` makes it; ``None`` if it is not plain."""
-    fields = _fields(item)
-    dated = date_of_text(fields[3]) if fields is not None else None
-    if fields is None or dated is None or not fields[2].strip():
-        return None
-    game, code, numbers, _ = fields
-    prizes, promotions, winners = grades(game, item) if "prizegrades" in item else ([], [], [])
-    try:
-        official = game.parse_issue(code)
-        edition = game.edition(official)
-        if not all(edition.has_tier(tier) for tier, _ in prizes):
-            return None  # kept apart as foreign: the general reader does it
-        values = numbers_of_text(game, edition, numbers)
-        known = tuple([(t, money(a)) for t, a in prizes])
-        draw = Draw._read(  # noqa: SLF001 - a reader of draws
-            game,
-            official,
-            edition,
-            values,
-            dated[0],
-            known,
-            special_period=None,
-            pool_before=None,
-            promotions=tuple(
-                [(t, money(a)) for t, a in promotions if any(t == k for k, _ in known)]
-            ),
-        )
-    except LotteryError:
-        return None  # the general reader says why
-    week = item.get("week")
-    weekday = (str(week).strip() or None) if week else None
-    return Record(
-        source,
-        f"{where} ({code})" if code else where,
-        as_text(item),
-        game,
-        draw=draw,
-        issue=code,
-        printed=values,
-        weekday=weekday or dated[1],
-        pool=amount(game, item.get("poolmoney")),
-        sales=amount(game, item.get("sales")),
-        winners=tuple(winners),
-    )

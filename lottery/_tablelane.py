@@ -20,7 +20,6 @@ import contextlib
 import datetime
 import functools
 import itertools
-import json
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -43,8 +42,6 @@ ENABLED = True
 
 #: A cell of a whole number.
 _CELL: Final = re.compile(r"[0-9]{1,15}")
-#: Whole numbers are read up to 15 digits (as ``_CELL`` says).
-_MOST: Final = 10**15
 #: A column of ISO dates, some possibly empty.
 _DATES: Final = re.compile(r"(?:[0-9]{4}-[0-9]{2}-[0-9]{2})?(?:,(?:[0-9]{4}-[0-9]{2}-[0-9]{2})?)*")
 
@@ -275,22 +272,15 @@ def _whole(cells: list[str], bad: set[int]) -> list[int]:
     """A column of whole numbers; a cell that is not one marks its row as ``bad``.
 
     A column of small numbers (a draw order, fixed prizes) is looked up; any other
-    usual column (ASCII digits, no leading zero, none empty, under 16 digits) is
-    read in one pass as a JSON array, which proves and converts every cell at once.
+    usual one is read at once (``_text.plain_ints``); the rest cell by cell.
     """
     try:
         return list(map(_small().__getitem__, cells))
     except KeyError:
         pass  # a larger number, or not a number
-    text = ",".join(cells)
-    if text.replace(",", "").isdecimal():  # ASCII (the rows are): digits and commas only
-        try:
-            values: list[int] = json.loads(f"[{text}]")
-        except ValueError:
-            pass  # an empty cell, a leading zero: cell by cell
-        else:
-            if len(values) == len(cells) and max(values) < _MOST:  # no cell held a comma
-                return values
+    values = _text.plain_ints(cells)
+    if values is not None:
+        return values
     out = []
     for k, cell in enumerate(cells):
         if _CELL.fullmatch(cell) is None:

@@ -22,7 +22,7 @@ from lottery.model import Draw
 from lottery.records import Record
 from lottery.rules import Edition, Game, Zone
 
-__all__ = ["date_of_text", "make_record", "numbers_of_text"]
+__all__ = ["make_record", "numbers_of_text"]
 
 #: Numbers already in notation: digits, spaces, commas, ``+``.
 _PLAIN: Final = re.compile(r"[0-9 ,+]*")
@@ -92,14 +92,6 @@ def _numbers(game: Game, edition: Edition, numbers: str | Sequence[int]) -> tupl
         scanned, stop = scan_numbers(norm, 0, len(norm), edition)
         norm = scanned if not norm[stop:].strip() else norm
     return read_numbers(game, edition, norm)
-
-
-def date_of_text(text: str) -> tuple[datetime.date, str | None] | None:
-    """A date as feeds print it (``2025-06-05``, ``2025-06-05(四)``) and its weekday; else ``None``.
-
-    ``None`` leaves the text to :func:`make_record`, which reads any other form or says why.
-    """
-    return _iso_date(text)
 
 
 def numbers_of_text(game: Game, edition: Edition, text: str) -> tuple[int, ...]:
