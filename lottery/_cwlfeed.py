@@ -59,7 +59,7 @@ def is_notice(item: Mapping[str, Any]) -> bool:
 
 @functools.lru_cache(maxsize=256)
 def _game(name: str) -> Game | None:
-    """The game a CWL record's ``name`` is (``ssq``, ``双色球``, ``3D``): looked up once a name."""
+    """The game a CWL record's ``name`` is (a feed code or a name of the game): looked up once."""
     return feed_game("cwl", name) or game_named(name, None)
 
 
