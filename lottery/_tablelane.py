@@ -21,9 +21,9 @@ import datetime
 import functools
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import Final, Protocol
+from typing import Any, Final, Protocol, overload
 
 from lottery import _text
 from lottery._drawrules import columns_in_order
@@ -325,16 +325,19 @@ def _announced(layout: Layout, ints: dict[int, list[int]], zeros: list[int]) -> 
     """Each row's winners per tier and prizes: a tier with no winners, or an amount of 0, has none.
 
     The usual row (every tier won, each with its amount) is its columns' pairs as they
-    are, made column by column; a row with a 0 among them is made on its own.
+    are, made column by column; a row with a 0 among them takes the pairs it has.
     """
     names = layout.names
     counts = [ints[j] for _, j, _ in layout.tiers]
     amounts = [zeros if j is None else ints[j] for _, _, j in layout.tiers]
-    won = map(_pairs, names, counts, itertools.repeat(None))
-    paid = map(_pairs, names, amounts, itertools.repeat(Decimal))
+    won = [_pairs(name, column, None) for name, column in zip(names, counts, strict=True)]
+    paid = [_pairs(name, column, Decimal) for name, column in zip(names, amounts, strict=True)]
     out: list[_Announced] = list(zip(zip(*won, strict=True), zip(*paid, strict=True), strict=True))
     for k in sorted(_zeros([*counts, *amounts])):  # a tier not won, or without amount
-        out[k] = _some(names, [c[k] for c in counts], [a[k] for a in amounts])
+        out[k] = (
+            tuple([w[k] for w in won if w[k][1]]),
+            tuple([p[k] for p, c, a in zip(paid, counts, amounts, strict=True) if c[k] and a[k]]),
+        )
     return out
 
 
@@ -350,9 +353,11 @@ def _zeros(columns: list[list[int]]) -> set[int]:
     return out
 
 
-def _pairs(
-    name: str, column: list[int], make: type[Decimal] | None
-) -> Iterator[tuple[str, object]]:
+@overload
+def _pairs(name: str, column: list[int], make: None) -> list[tuple[str, int]]: ...
+@overload
+def _pairs(name: str, column: list[int], make: type[Decimal]) -> list[tuple[str, Decimal]]: ...
+def _pairs(name: str, column: list[int], make: type[Decimal] | None) -> list[tuple[str, Any]]:
     """``(name, value)`` for each value of a column (made a ``Decimal`` for money).
 
     A column of few values (fixed prizes, counts of the top tiers) shares one pair
@@ -360,19 +365,30 @@ def _pairs(
     """
     distinct = set(column)
     if len(distinct) * 8 < len(column):
-        made = {v: (name, v if make is None else make(v)) for v in distinct}
-        return map(made.__getitem__, column)
+        shared = _SHARED if len(_SHARED) < _SHARED_MOST else {}
+        made = {v: _shared(shared, name, v, make) for v in distinct}
+        return list(map(made.__getitem__, column))
     values = column if make is None else map({v: make(v) for v in distinct}.__getitem__, column)
-    return zip(itertools.repeat(name), values)
+    return list(zip(itertools.repeat(name), values))
 
 
-def _some(names: tuple[str, ...], counts: list[int], amounts: list[int]) -> _Announced:
-    """A row where some tier has no winners or no amount."""
-    winners = tuple([(t, c) for t, c in zip(names, counts, strict=True) if c])
-    prizes = tuple(
-        [(t, Decimal(a)) for t, c, a in zip(names, counts, amounts, strict=True) if c and a]
-    )
-    return winners, prizes
+#: The pairs of few-valued columns, shared by every chunk (a fixed prize is one object in
+#: a whole history: the checks prove a column of it at once); at most this many.
+_SHARED: dict[tuple[str, int, bool], tuple[str, Any]] = {}
+_SHARED_MOST: Final = 4096
+
+
+def _shared(
+    shared: dict[tuple[str, int, bool], tuple[str, Any]],
+    name: str,
+    value: int,
+    make: type[Decimal] | None,
+) -> tuple[str, Any]:
+    key = (name, value, make is None)
+    pair = shared.get(key)
+    if pair is None:
+        pair = shared[key] = (name, value if make is None else make(value))
+    return pair
 
 
 def _cells(tokens: dict[str, int], cells: list[str]) -> list[int]:

@@ -5,10 +5,20 @@ kind, message): the issue number against the draw days, the printed order,
 the date and weekday, the announced prizes against the edition's (fixed,
 following the pool, 追加 shares).  :mod:`lottery.validate` runs them, then a
 game's own checks (``GameChecks.record``), then the checks across draws.
+
+A history is thousands of records with nothing to say.  :func:`suspects`
+proves that of a whole chunk at once, column by column (the issues' numbers
+at most the draw days, the dates' years the issues', their weekdays draw
+days, the printed numbers the draw's, the fixed prizes the edition's), and
+names the records it cannot vouch for: only those go through the checks one
+at a time (a property test compares the two on random, damaged records).
 """
 
 from __future__ import annotations
 
+import datetime
+import itertools
+import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import Final
@@ -17,9 +27,9 @@ from lottery.findings import Problem
 from lottery.model import Draw
 from lottery.records import TEST_NUMBER, Record
 from lottery.registry import checks
-from lottery.rules import WEEKDAYS, Edition
+from lottery.rules import WEEKDAYS, Edition, Game
 
-__all__ = ["CHECKS", "Check"]
+__all__ = ["CHECKS", "ENABLED", "Check", "suspects"]
 
 
 def _fmt(draw: Draw, numbers: Sequence[int]) -> str:
@@ -160,6 +170,13 @@ def _addons(draw: Draw) -> Iterator[Problem]:
 _FIXED: dict[Edition, dict[str, Decimal | None]] = {}
 
 
+def _fixed(edition: Edition) -> dict[str, Decimal | None]:
+    fixed = _FIXED.get(edition)
+    if fixed is None:
+        fixed = _FIXED[edition] = {tier.name: tier.prize for tier in edition.tiers}
+    return fixed
+
+
 def _prizes(record: Record, draw: Draw) -> list[Problem]:
     """Announced fixed prizes equal the edition's; tiers exist in the edition."""
     if not draw.prizes and not record.foreign:
@@ -167,9 +184,7 @@ def _prizes(record: Record, draw: Draw) -> list[Problem]:
     edition = draw.edition
     floating = edition.pool_tiers or edition.addon_share is not None
     out = [*_pool_tables(draw), *_addons(draw)] if floating else []
-    fixed = _FIXED.get(edition)
-    if fixed is None:
-        fixed = _FIXED[edition] = {tier.name: tier.prize for tier in edition.tiers}
+    fixed = _fixed(edition)
     for name, amount in draw.prizes:
         prize = fixed[name]
         if prize is not None and amount != prize:
@@ -195,3 +210,240 @@ def _prizes(record: Record, draw: Draw) -> list[Problem]:
 
 
 CHECKS: Final[tuple[Check, ...]] = (_issue_number, _printed_order, _dates, _prizes)
+
+
+# --- a chunk at a time ----------------------------------------------------------------
+
+#: Whether :func:`suspects` proves chunks at once (the tests compare it with the checks
+#: one record at a time by switching it off: then every record is a suspect).
+ENABLED = True
+
+_DRAW: Final = operator.attrgetter("draw")
+_GAME: Final = operator.attrgetter("game")
+_KEY: Final = operator.attrgetter("issue_key")
+_DATE: Final = operator.attrgetter("date")
+_YEAR: Final = operator.attrgetter("year")
+_NUMBERS: Final = operator.attrgetter("numbers")
+_PRIZES: Final = operator.attrgetter("prizes")
+_EDITION: Final = operator.attrgetter("edition")
+_PRINTED: Final = operator.attrgetter("printed")
+_ORDER: Final = operator.attrgetter("order")
+_WEEKDAY: Final = operator.attrgetter("weekday")
+_EXTRAS: Final = operator.attrgetter("extras")
+_FOREIGN: Final = operator.attrgetter("foreign")
+_FIRST: Final = operator.itemgetter(0)
+_SECOND: Final = operator.itemgetter(1)
+
+
+def suspects(records: Sequence[Record]) -> list[int]:
+    """The positions of the records the checks may find something in, ascending.
+
+    The checks: :data:`CHECKS` and the game's own (``GameChecks.record``, through
+    its ``suspects``).  Every other record is proven to have nothing to say, for
+    the whole chunk at once (a record without a draw is a suspect: it is not
+    proven anything).
+    """
+    n = len(records)
+    if not ENABLED:
+        return list(range(n))
+    draws = list(map(_DRAW, records))
+    found = set(_compress(map(operator.is_, draws, itertools.repeat(None))))
+    if found:
+        kept = [k for k in range(n) if k not in found]
+        records = [records[k] for k in kept]
+        draws = [draws[k] for k in kept]
+    else:
+        kept = None
+    games = list(map(_GAME, draws))
+    groups: list[tuple[Game, list[int]]]
+    if not games:
+        groups = []
+    elif games.count(games[0]) == len(games):  # the usual chunk: one game
+        groups = [(games[0], list(range(len(games))))]
+    else:
+        places: dict[Game, list[int]] = {}
+        for k, game in enumerate(games):
+            places.setdefault(game, []).append(k)
+        groups = list(places.items())
+    for game, where in groups:
+        group = records if len(where) == len(records) else [records[k] for k in where]
+        drawn = draws if len(where) == len(draws) else [draws[k] for k in where]
+        local = _suspects_of(game, group, drawn)
+        found.update(
+            local if kept is None and len(where) == len(draws) else _at(where, kept, local)
+        )
+    return sorted(found)
+
+
+def _at(where: list[int], kept: list[int] | None, local: Iterable[int]) -> Iterator[int]:
+    """Positions in a group, as positions in the chunk."""
+    for k in local:
+        place = where[k]
+        yield place if kept is None else kept[place]
+
+
+def _compress(flags: Iterable[object]) -> Iterator[int]:
+    """The positions of the true flags."""
+    return itertools.compress(itertools.count(), flags)
+
+
+def _suspects_of(game: Game, records: Sequence[Record], draws: Sequence[Draw]) -> set[int]:
+    """:func:`suspects` of records of one game, each with its draw."""
+    out: set[int] = set()
+    # _issue_number: the number within the draw days; a 试机号 (any extras) is looked at
+    keys = list(map(_KEY, draws))
+    if max(map(_SECOND, keys)) > game.issues_per_year:
+        out.update(k for k, key in enumerate(keys) if key[1] > game.issues_per_year)
+    out.update(_compress(map(_EXTRAS, records)))
+    out.update(_printed(game, records, draws))
+    out.update(_days(game, records, draws, keys))
+    out.update(_fixed_prizes(game, records, draws))
+    own = checks(game)
+    if own.record is not None:  # the game's own check of each record
+        out.update(range(len(records)) if own.suspects is None else own.suspects(records))
+    return out
+
+
+def _printed(game: Game, records: Sequence[Record], draws: Sequence[Draw]) -> Iterator[int]:
+    """_printed_order: numbers printed as the draw has them; a draw order of its balls."""
+    printed = list(map(_PRINTED, records))
+    numbers = list(map(_NUMBERS, draws))
+    for k in _compress(map(operator.is_not, printed, numbers)):  # the usual: the very tuple
+        if printed[k] and printed[k] != numbers[k]:
+            yield k
+    orders = list(map(_ORDER, records))
+    if orders.count(None) == len(orders):
+        return
+    sizes = {edition.zones[0].size for edition in game.editions}
+    balls = not any(edition.zones[0].positional for edition in game.editions)
+    if len(sizes) != 1 or not balls:
+        yield from _compress(map(operator.is_not, orders, itertools.repeat(None)))
+        return
+    (size,) = sizes
+    where = list(_compress(map(operator.is_not, orders, itertools.repeat(None))))
+    given = [orders[k] for k in where] if len(where) < len(orders) else orders
+    given_numbers = numbers if len(where) == len(numbers) else [numbers[k] for k in where]
+    results = map(operator.itemgetter(slice(0, size)), given_numbers)  # a ball zone: ascending
+    same = map(operator.eq, map(tuple, map(sorted, given)), results)
+    yield from (where[k] for k in _compress(map(operator.not_, same)))
+
+
+def _days(
+    game: Game, records: Sequence[Record], draws: Sequence[Draw], keys: list[tuple[int, int]]
+) -> Iterator[int]:
+    """_dates: each date in its issue's year, on a draw day, on the weekday printed."""
+    dates = list(map(_DATE, draws))
+    where: list[int] | None = None
+    if dates.count(None):
+        where = [k for k, date in enumerate(dates) if date is not None]
+        dates = [dates[k] for k in where]
+        keys = [keys[k] for k in where]
+    if not dates:
+        return
+    years = list(map(_YEAR, dates))
+    if years != list(map(_FIRST, keys)):
+        bad = _compress(map(operator.ne, years, map(_FIRST, keys)))
+        yield from (k if where is None else where[k] for k in bad)
+    days = list(map(datetime.date.weekday, dates))
+    if not set(days).issubset(game.draw_weekdays):
+        bad = (k for k, day in enumerate(days) if day not in game.draw_weekdays)
+        yield from (k if where is None else where[k] for k in bad)
+    marks = list(map(_WEEKDAY, records))
+    for k in _compress(marks):
+        mark = marks[k]
+        date = draws[k].date
+        if date is None or mark is None or mark.replace("天", "日") != WEEKDAYS[date.weekday()]:
+            yield k
+
+
+def _fixed_prizes(game: Game, records: Sequence[Record], draws: Sequence[Draw]) -> Iterator[int]:
+    """_prizes: each fixed prize announced the edition's (floating editions: looked at)."""
+    yield from _compress(map(_FOREIGN, records))
+    prizes = list(map(_PRIZES, draws))
+    where = list(_compress(prizes))
+    if not where:
+        return
+    if len(where) < len(prizes):
+        prizes = [prizes[k] for k in where]
+        draws = [draws[k] for k in where]
+    fixed = _game_fixed(game)
+    if fixed is not None:  # every edition's fixed prizes agree: no edition to look up
+        yield from (where[k] for k in _bad_prizes(fixed, prizes))
+        return
+    editions = list(map(_EDITION, draws))
+    for edition in dict.fromkeys(editions):
+        at = [k for k, e in enumerate(editions) if e is edition]
+        if edition.pool_tiers or edition.addon_share is not None:
+            bad: Iterable[int] = range(len(at))  # prizes that follow the pool, 追加: one at a time
+        else:
+            bad = _bad_prizes(_fixed(edition), [prizes[k] for k in at])
+        yield from (where[at[k]] for k in bad)
+
+
+#: Each game's fixed prize per tier, if every edition agrees and none has floating ones.
+_GAME_FIXED: dict[Game, dict[str, Decimal | None] | None] = {}
+
+
+def _game_fixed(game: Game) -> dict[str, Decimal | None] | None:
+    if game in _GAME_FIXED:
+        return _GAME_FIXED[game]
+    merged: dict[str, Decimal | None] = {}
+    agree = True
+    for edition in game.editions:
+        agree = agree and not edition.pool_tiers and edition.addon_share is None
+        for name, prize in _fixed(edition).items():
+            agree = agree and merged.setdefault(name, prize) == prize
+    _GAME_FIXED[game] = merged if agree else None
+    return _GAME_FIXED[game]
+
+
+_MISSING: Final = object()  # a tier ``fixed`` does not have
+
+
+def _bad_prizes(
+    fixed: dict[str, Decimal | None], prizes: list[tuple[tuple[str, Decimal], ...]]
+) -> Iterable[int]:
+    """Positions of the prize lists that may not be the fixed amounts ``fixed`` has.
+
+    Column by column among lists of one length (a history's rows name the same
+    tiers): a column of one pair (a fixed prize, shared by a reader) is that pair,
+    a column of a floating tier its name; any other column pair by pair.
+    """
+    widths = list(map(len, prizes))
+    width = widths[0]
+    bad: set[int] = set()
+    rows: Sequence[int] = range(len(widths))
+    if widths.count(width) != len(widths):  # the most common width column by column
+        width = max(set(widths), key=widths.count)
+        rows = list(_compress(map(operator.eq, widths, itertools.repeat(width))))
+        rest = list(_compress(map(operator.ne, widths, itertools.repeat(width))))
+        pairs = list(itertools.chain.from_iterable([prizes[k] for k in rest]))
+        at = list(itertools.chain.from_iterable([itertools.repeat(k, widths[k]) for k in rest]))
+        bad.update(at[k] for k in _wrong(fixed, pairs))  # the others pair by pair
+        prizes = [prizes[k] for k in rows]
+    if width:
+        pairs = list(itertools.chain.from_iterable(prizes))
+        for j in range(width):
+            column = pairs[j::width]
+            name, amount = column[0]
+            prize = fixed.get(name, _MISSING)
+            if prize is None:  # a floating tier: any amount, if every pair is of that tier
+                if list(map(_FIRST, column)).count(name) == len(column):
+                    continue
+            elif prize == amount and column.count(column[0]) == len(column):
+                continue  # one pair (by value), the fixed prize
+            bad.update(rows[k] for k in _wrong(fixed, column))
+    return sorted(bad)
+
+
+def _wrong(fixed: dict[str, Decimal | None], pairs: list[tuple[str, Decimal]]) -> list[int]:
+    """Positions of the pairs that are not a tier of ``fixed`` with its fixed amount (if any)."""
+    distinct = dict(zip(map(id, pairs), pairs, strict=True))
+    wrong = {
+        key
+        for key, (name, amount) in distinct.items()
+        if fixed.get(name, _MISSING) not in (None, amount)
+    }
+    if not wrong:
+        return []
+    return [k for k, pair in enumerate(pairs) if id(pair) in wrong]

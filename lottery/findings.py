@@ -79,7 +79,10 @@ def place(record: Record) -> str:
 class GameChecks:
     """The checks only one game needs, run by the validator through one hook.
 
-    ``record`` checks one record that holds a draw of the game.  ``history``
+    ``record`` checks one record that holds a draw of the game; ``suspects``
+    names the records of a chunk of the game's that ``record`` may find
+    something in (positions; the validator runs ``record`` on those alone),
+    every record without it.  ``history``
     checks the game's draws: it gets every game's records that hold a draw, by
     code, in issue order (records of one issue in input order: sources may
     disagree), so that a check can relate two games.
@@ -92,5 +95,6 @@ class GameChecks:
     kinds: Mapping[str, str] = attrs.field(factory=dict)
     tier_kinds: Mapping[str, str] = attrs.field(factory=dict)
     record: Callable[[Record], Iterable[Problem]] | None = None
+    suspects: Callable[[Sequence[Record]], Iterable[int]] | None = None
     history: Callable[[Mapping[str, Sequence[Record]]], Iterable[Finding]] | None = None
     summary: Callable[[Mapping[str, Sequence[Draw]], Sequence[Finding]], str] | None = None

@@ -31,7 +31,7 @@ import attrs
 from lottery import agreement, inputs
 from lottery._gc import paused
 from lottery._text import ensure_str
-from lottery.draw_checks import CHECKS
+from lottery.draw_checks import CHECKS, suspects
 from lottery.exceptions import FAULT_KINDS, LotteryError, UnknownGame
 from lottery.findings import CHECK_KINDS, Finding, Problem, place
 from lottery.model import Draw
@@ -51,6 +51,11 @@ __all__ = [
     "validate_files",
     "validate_text",
 ]
+
+#: Records checked together by :func:`validate_stream` (memory: the chunk's records).
+_CHUNK: Final = 1024
+#: :func:`validate_stream` tells its progress every 2**_PROGRESS records.
+_PROGRESS: Final = 12
 
 #: A run of identical results whose chance is below this is a failed scrape.
 STUCK_CHANCE: Final = 1e-8
@@ -172,9 +177,17 @@ class Validation:
 
     def add(self, record: Record) -> None:
         """Check one record and keep what the checks across draws need."""
-        self.record_count += 1
-        for finding in _check_record(record):
+        self.extend((record,))
+
+    def extend(self, records: Sequence[Record]) -> None:
+        """Check records (a chunk at once: see :func:`_check_records`) and keep what is needed."""
+        self.record_count += len(records)
+        for finding in _check_records(records):
             self._finding(finding)
+        for record in records:
+            self._keep(record)
+
+    def _keep(self, record: Record) -> None:
         draw = record.draw
         if draw is None:
             self.rejected_count += 1
@@ -254,6 +267,18 @@ def read_inputs(specs: Sequence[str], *, game: Game | str | None = None) -> list
 
 
 # --- checks on each draw ----------------------------------------------------------
+
+
+def _check_records(records: Sequence[Record]) -> list[Finding]:
+    """Every record's findings, in order.
+
+    The records the checks could find nothing in are proven so a chunk at once
+    (:func:`lottery.draw_checks.suspects`); the others are checked one by one.
+    """
+    out: list[Finding] = []
+    for k in suspects(records):
+        out.extend(_check_record(records[k]))
+    return out
 
 
 def _check_record(record: Record) -> list[Finding]:
@@ -460,9 +485,7 @@ def validate(records: Iterable[Record]) -> Report:
     """Check every record and the draws against each other."""
     with paused():
         kept = tuple(records)
-        findings: list[Finding] = []
-        for record in kept:
-            findings.extend(_check_record(record))
+        findings = _check_records(kept)
         findings.extend(_across(kept))
         return Report(kept, tuple(findings))
 
@@ -486,9 +509,10 @@ def validate_stream(
         for spec in specs:
             try:
                 records = iter_file(spec, game=game, max_bytes=max_bytes)
-                for record in records:
-                    validation.add(record)
-                    if on_progress is not None and not validation.record_count & 0xFFF:
+                while chunk := list(itertools.islice(records, _CHUNK)):
+                    told = validation.record_count >> _PROGRESS
+                    validation.extend(chunk)
+                    if on_progress is not None and validation.record_count >> _PROGRESS > told:
                         on_progress(validation.record_count)
             except (OSError, UnknownGame) as error:
                 if on_missing is None:

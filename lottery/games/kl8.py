@@ -63,7 +63,7 @@ Limitations
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from math import comb
 from typing import Final
@@ -302,6 +302,15 @@ def _fast_lane(draw: Draw) -> Callable[[str], tuple[tuple[str, ...], int] | None
 _BREAK: Final = (10, 1, 4)
 
 
+def _in_october(records: Sequence[Record]) -> Iterator[int]:
+    """The records ``_breaks`` looks at: those dated in the break's month."""
+    month = _BREAK[0]
+    for k, record in enumerate(records):
+        when = record.draw.date if record.draw is not None else None
+        if when is not None and when.month == month:
+            yield k
+
+
 def _breaks(record: Record) -> Iterator[Problem]:
     """No draw in the National Day break (the Spring Festival break moves, and is not checked)."""
     draw = record.draw
@@ -347,4 +356,5 @@ GAME: Final = Game(
 CHECKS: Final = GameChecks(
     kinds={"break": "a 快乐8 draw dated in the 1–4 October break"},
     record=_breaks,
+    suspects=_in_october,
 )

@@ -91,6 +91,11 @@ GAME: Final = Game(
 )
 
 
+def _with_pl5(records: Sequence[Record]) -> Iterator[int]:
+    """The records ``_own_pl5`` looks at: those that carry numbers besides the result."""
+    return (k for k, record in enumerate(records) if record.extras)
+
+
 def _own_pl5(record: Record) -> Iterator[Problem]:
     """A sports-lottery 排列3 record carries its 排列5 draw: the first three digits agree."""
     draw = record.draw
@@ -165,6 +170,7 @@ def _agreement(draws: Mapping[str, Sequence[Draw]], findings: Sequence[Finding])
 CHECKS: Final = GameChecks(
     kinds={"pl3-pl5": "排列3 is not the first three digits of 排列5"},
     record=_own_pl5,
+    suspects=_with_pl5,
     history=_pl3_pl5,
     summary=_agreement,
 )
