@@ -155,7 +155,11 @@ class TableLane:
         bad: set[int] = set()  # rows with a cell the general reader must read
         ints = {j: _whole(flat[j::width], bad) for j in layout.whole}
         zeros = [0] * len(rows)
-        orders = list(zip(*[ints[j] for j in layout.order], strict=True))
+        orders: Sequence[tuple[int, ...] | None] = (
+            list(zip(*[ints[j] for j in layout.order], strict=True))
+            if layout.order
+            else [None] * len(rows)
+        )
         announced = _announced(layout, ints, zeros) if layout.names else None
         sales, pool, before = (
             zeros if j is None else ints[j] for j in (layout.sales, layout.pool, layout.pool_before)
@@ -168,28 +172,33 @@ class TableLane:
         officials = [_official(game, issue) for issue in issues]
         editions = [game.edition(o) if o is not None else None for o in officials]
         drawn, proven = self._drawn(flat, editions)
-        names = layout.names
+        settled_of = {
+            e: self._settled(e) if layout.names else True for e in set(editions) if e is not None
+        }
+        befores: Sequence[int | None] = [None] * len(rows) if layout.pool_before is None else before
+        shown = sep == "," and not spaced  # a short row is shown as it is: nothing to make later
+        read = Draw._read  # noqa: SLF001 - a reader of draws
         for k, i in enumerate(rows):
             edition, numbers = editions[k], drawn[k]
             if edition is None or numbers is None or k in bad:
                 continue  # the general reader says why
-            settled = self._settled(edition) if names else True
+            settled = settled_of[edition]
             if settled is None:
                 continue
             winners, prizes = announced[k] if announced is not None else ((), ())
-            try:
-                draw = Draw._read(  # noqa: SLF001 - a reader of draws
+            try:  # every argument by position: thousands of calls
+                draw = read(
                     game,
                     officials[k],  # type: ignore[arg-type]
                     edition,
                     numbers,
                     dates[k],
                     prizes,
-                    special_period=None,
-                    pool_before=None if layout.pool_before is None else before[k],
-                    promotions=(),
-                    settled=settled,
-                    proven=proven,
+                    None,
+                    befores[k],
+                    (),
+                    settled,
+                    proven,
                 )
             except LotteryError:
                 continue  # the general reader says why
@@ -197,18 +206,18 @@ class TableLane:
             out[i] = Record(
                 source,
                 f"line {number}",
-                # a short comma-separated row is shown as it is: nothing to make later
-                line
-                if sep == "," and not spaced and len(line) <= _SHOWN
-                else functools.partial(_shown, line, sep),
+                line if shown and len(line) <= _SHOWN else functools.partial(_shown, line, sep),
                 game,
-                draw=draw,
-                issue=issues[k],
-                printed=numbers,
-                order=orders[k] if orders else None,
-                winners=winners,
-                sales=sales[k] or None,
-                pool=pool[k] or None,
+                draw,
+                None,
+                None,
+                issues[k],
+                numbers,
+                orders[k],
+                None,
+                pool[k] or None,
+                sales[k] or None,
+                winners,
             )
         return out
 

@@ -21,7 +21,7 @@ import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
-from typing import Final
+from typing import Final, cast
 
 from lottery.findings import Problem
 from lottery.model import Draw
@@ -218,19 +218,7 @@ CHECKS: Final[tuple[Check, ...]] = (_issue_number, _printed_order, _dates, _priz
 #: one record at a time by switching it off: then every record is a suspect).
 ENABLED = True
 
-_DRAW: Final = operator.attrgetter("draw")
-_GAME: Final = operator.attrgetter("game")
-_KEY: Final = operator.attrgetter("issue_key")
-_DATE: Final = operator.attrgetter("date")
 _YEAR: Final = operator.attrgetter("year")
-_NUMBERS: Final = operator.attrgetter("numbers")
-_PRIZES: Final = operator.attrgetter("prizes")
-_EDITION: Final = operator.attrgetter("edition")
-_PRINTED: Final = operator.attrgetter("printed")
-_ORDER: Final = operator.attrgetter("order")
-_WEEKDAY: Final = operator.attrgetter("weekday")
-_EXTRAS: Final = operator.attrgetter("extras")
-_FOREIGN: Final = operator.attrgetter("foreign")
 _FIRST: Final = operator.itemgetter(0)
 _SECOND: Final = operator.itemgetter(1)
 
@@ -246,15 +234,16 @@ def suspects(records: Sequence[Record]) -> list[int]:
     n = len(records)
     if not ENABLED:
         return list(range(n))
-    draws = list(map(_DRAW, records))
-    found = set(_compress(map(operator.is_, draws, itertools.repeat(None))))
+    held = [record.draw for record in records]
+    found = set(_compress(map(operator.is_, held, itertools.repeat(None))))
     if found:
         kept = [k for k in range(n) if k not in found]
         records = [records[k] for k in kept]
-        draws = [draws[k] for k in kept]
+        held = [held[k] for k in kept]
     else:
         kept = None
-    games = list(map(_GAME, draws))
+    draws = cast("list[Draw]", held)  # each record's draw, none without
+    games = [draw.game for draw in draws]
     groups: list[tuple[Game, list[int]]]
     if not games:
         groups = []
@@ -291,10 +280,10 @@ def _suspects_of(game: Game, records: Sequence[Record], draws: Sequence[Draw]) -
     """:func:`suspects` of records of one game, each with its draw."""
     out: set[int] = set()
     # _issue_number: the number within the draw days; a 试机号 (any extras) is looked at
-    keys = list(map(_KEY, draws))
+    keys = [draw.issue_key for draw in draws]
     if max(map(_SECOND, keys)) > game.issues_per_year:
         out.update(k for k, key in enumerate(keys) if key[1] > game.issues_per_year)
-    out.update(_compress(map(_EXTRAS, records)))
+    out.update(_compress([record.extras for record in records]))
     out.update(_printed(game, records, draws))
     out.update(_days(game, records, draws, keys))
     out.update(_fixed_prizes(game, records, draws))
@@ -306,12 +295,12 @@ def _suspects_of(game: Game, records: Sequence[Record], draws: Sequence[Draw]) -
 
 def _printed(game: Game, records: Sequence[Record], draws: Sequence[Draw]) -> Iterator[int]:
     """_printed_order: numbers printed as the draw has them; a draw order of its balls."""
-    printed = list(map(_PRINTED, records))
-    numbers = list(map(_NUMBERS, draws))
+    printed = [record.printed for record in records]
+    numbers = [draw.numbers for draw in draws]
     for k in _compress(map(operator.is_not, printed, numbers)):  # the usual: the very tuple
         if printed[k] and printed[k] != numbers[k]:
             yield k
-    orders = list(map(_ORDER, records))
+    orders = [record.order for record in records]
     if orders.count(None) == len(orders):
         return
     sizes = {edition.zones[0].size for edition in game.editions}
@@ -321,7 +310,9 @@ def _printed(game: Game, records: Sequence[Record], draws: Sequence[Draw]) -> It
         return
     (size,) = sizes
     where = list(_compress(map(operator.is_not, orders, itertools.repeat(None))))
-    given = [orders[k] for k in where] if len(where) < len(orders) else orders
+    given = cast(
+        "list[tuple[int, ...]]", [orders[k] for k in where] if len(where) < len(orders) else orders
+    )
     given_numbers = numbers if len(where) == len(numbers) else [numbers[k] for k in where]
     results = map(operator.itemgetter(slice(0, size)), given_numbers)  # a ball zone: ascending
     same = map(operator.eq, map(tuple, map(sorted, given)), results)
@@ -332,7 +323,7 @@ def _days(
     game: Game, records: Sequence[Record], draws: Sequence[Draw], keys: list[tuple[int, int]]
 ) -> Iterator[int]:
     """_dates: each date in its issue's year, on a draw day, on the weekday printed."""
-    dates = list(map(_DATE, draws))
+    dates = [draw.date for draw in draws]
     where: list[int] | None = None
     if dates.count(None):
         where = [k for k, date in enumerate(dates) if date is not None]
@@ -344,11 +335,11 @@ def _days(
     if years != list(map(_FIRST, keys)):
         bad = _compress(map(operator.ne, years, map(_FIRST, keys)))
         yield from (k if where is None else where[k] for k in bad)
-    days = list(map(datetime.date.weekday, dates))
+    days = list(map(datetime.date.weekday, cast("list[datetime.date]", dates)))
     if not set(days).issubset(game.draw_weekdays):
         bad = (k for k, day in enumerate(days) if day not in game.draw_weekdays)
         yield from (k if where is None else where[k] for k in bad)
-    marks = list(map(_WEEKDAY, records))
+    marks = [record.weekday for record in records]
     for k in _compress(marks):
         mark = marks[k]
         date = draws[k].date
@@ -358,8 +349,8 @@ def _days(
 
 def _fixed_prizes(game: Game, records: Sequence[Record], draws: Sequence[Draw]) -> Iterator[int]:
     """_prizes: each fixed prize announced the edition's (floating editions: looked at)."""
-    yield from _compress(map(_FOREIGN, records))
-    prizes = list(map(_PRIZES, draws))
+    yield from _compress([record.foreign for record in records])
+    prizes = [draw.prizes for draw in draws]
     where = list(_compress(prizes))
     if not where:
         return
@@ -370,7 +361,7 @@ def _fixed_prizes(game: Game, records: Sequence[Record], draws: Sequence[Draw]) 
     if fixed is not None:  # every edition's fixed prizes agree: no edition to look up
         yield from (where[k] for k in _bad_prizes(fixed, prizes))
         return
-    editions = list(map(_EDITION, draws))
+    editions = [draw.edition for draw in draws]
     for edition in dict.fromkeys(editions):
         at = [k for k, e in enumerate(editions) if e is edition]
         if edition.pool_tiers or edition.addon_share is not None:

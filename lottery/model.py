@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Final, TypeVar
+from typing import Any, Final, Generic, TypeVar, overload
 
 import attrs
 
@@ -100,6 +100,29 @@ class _Cache(dict[str, Any]):
         return (_Cache, ())
 
 
+class _kept(Generic[_T]):  # noqa: N801 - used as a decorator, like property
+    """A property computed once and kept in the instance's dict, where reading it is cheap.
+
+    For values that pickle as they are (not a game's own objects, which stay in
+    ``_cache``).  Like ``functools.cached_property`` without its lock (Python 3.11).
+    """
+
+    def __init__(self, make: Callable[[Any], _T]) -> None:
+        self.make = make
+        self.name = make.__name__
+        self.__doc__ = make.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _kept[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> _T | _kept[_T]:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.make(instance)
+        return value
+
+
 @attrs.frozen
 class _Memo:
     """A value whose derived data is computed once and kept in ``_cache``, outside its identity."""
@@ -168,12 +191,11 @@ class Draw(_Memo):
         numbers: tuple[int, ...],
         date: datetime.date | None,
         prizes: tuple[tuple[str, Decimal], ...],
-        *,
-        special_period: bool | None,
+        special_period: bool | None,  # noqa: FBT001 - by position: a reader's thousands of calls
         pool_before: int | None,
         promotions: tuple[tuple[str, Decimal], ...],
-        settled: bool = False,
-        proven: bool = False,
+        settled: bool = False,  # noqa: FBT001, FBT002
+        proven: bool = False,  # noqa: FBT001, FBT002
     ) -> Draw:
         """A draw from a reader that has read its issue (official), edition and typed values.
 
@@ -257,13 +279,10 @@ class Draw(_Memo):
             edition = self._cache["edition"] = self.game.edition(self.issue)
         return edition
 
-    @property
+    @_kept
     def issue_key(self) -> tuple[int, int]:
         """``(year, number)`` of the issue, for sorting draws."""
-        key: tuple[int, int] | None = self._cache.get("issue_key")
-        if key is None:
-            key = self._cache["issue_key"] = self.game.issue_key(self.issue)
-        return key
+        return self.game.issue_key(self.issue)
 
     @property
     def zones(self) -> Selection:
