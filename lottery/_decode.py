@@ -20,9 +20,11 @@ the longest line, never the input.
 from __future__ import annotations
 
 import codecs
+import functools
+import itertools
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import BinaryIO, Final, NamedTuple
 
 from lottery.exceptions import UnreadableInput
@@ -102,20 +104,43 @@ def _vote(samples: list[bytes]) -> str:
     return "gb18030" if gb > utf8 else "utf-8"
 
 
-def _split_lines(stream: Iterator[bytes]) -> Iterator[bytes]:
-    r"""Raw lines without their ends: ``\n``, ``\r\n`` or a lone ``\r``."""
+def _blocks(stream: Iterator[bytes]) -> Iterator[bytes]:
+    r"""Whole lines a chunk at a time, each line's end (``\n``, ``\r\n``, a lone ``\r``) a ``\n``.
+
+    A block holds no end after its last line; the line still open waits for the
+    next chunk (and a ``\r`` that ends a chunk, perhaps the half of a ``\r\n``).
+    """
     rest = b""
     for chunk in stream:
-        parts = (rest + chunk).split(b"\n")
-        rest = parts.pop()  # the line still open (it may end in the \r of a \r\n)
-        for part in parts:
-            yield from part.removesuffix(b"\r").split(b"\r")
+        data = rest + chunk
+        held = data.endswith(b"\r")
+        if held:
+            data = data[:-1]
+        if b"\r" in data:
+            data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        cut = data.rfind(b"\n")
+        rest = data[cut + 1 :] + b"\r" if held else data[cut + 1 :]
+        if cut >= 0:
+            yield data[:cut]
     if rest:
-        yield from rest.removesuffix(b"\r").split(b"\r")
+        yield rest.removesuffix(b"\r").replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
+#: A :class:`Line` made in C from ``(number, text, bad)`` (``Line(...)`` runs Python code).
+_LINE: Final = functools.partial(tuple.__new__, Line)
+
+
+def _block_lines(number: int, texts: list[str]) -> Iterator[Line]:
+    """The lines of a decoded block, numbered from ``number + 1``."""
+    return map(_LINE, zip(itertools.count(number + 1), texts, itertools.repeat(False)))  # noqa: FBT003
 
 
 def lines(stream: BinaryIO, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Line]:
-    """The decoded lines of ``stream``; see the module's docstring."""
+    """The decoded lines of ``stream``; see the module's docstring.
+
+    A block of lines that decodes whole (ASCII before the encoding is decided,
+    or in the encoding decided) is decoded at once; any other line by line.
+    """
     raw = _read(stream, name, max_bytes)
     head = next(raw, b"")
     encoding = _start(name, head)
@@ -136,10 +161,35 @@ def lines(stream: BinaryIO, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
     samples: list[bytes] = []
     number = 0
     first = True
-    for raw_line in _split_lines(everything()):
+    for block in _blocks(everything()):
+        if first:
+            block = block.removeprefix(codecs.BOM_UTF8)  # noqa: PLW2901 - the input's first line
+            first = False
+        whole = _whole_block(block, encoding, pending)
+        if whole is not None:
+            yield from _block_lines(number, whole)
+            number += len(whole)
+            continue
+        number, encoding = yield from _one_by_one(block, number, encoding, pending, samples)
+    if pending:
+        yield from _decoded(pending, _vote(samples))
+
+
+def _one_by_one(
+    block: bytes,
+    number: int,
+    encoding: str | None,
+    pending: list[tuple[int, bytes]],
+    samples: list[bytes],
+) -> Generator[Line, None, tuple[int, str | None]]:
+    """A block's lines one by one, the encoding decided once enough of them tell.
+
+    Lines not ASCII wait in ``pending`` (with the ASCII ones after them) until
+    ``_VOTES`` of them are in ``samples``.  Returns the last line's number and the
+    encoding (``None``: not decided yet).
+    """
+    for data in block.split(b"\n"):
         number += 1
-        data = raw_line.removeprefix(codecs.BOM_UTF8) if first else raw_line
-        first = False
         if encoding is None:
             if data.isascii() and not pending:
                 yield Line(number, data.decode("ascii"))
@@ -151,15 +201,30 @@ def lines(stream: BinaryIO, *, name: str, max_bytes: int = DEFAULT_MAX_BYTES) ->
                 continue
             encoding = _vote(samples)
             yield from _decoded(pending, encoding)
-            pending = []
+            pending.clear()
             continue
         yield from _decoded([(number, data)], encoding)
-    if pending:
-        yield from _decoded(pending, _vote(samples))
+    return number, encoding
+
+
+def _whole_block(
+    block: bytes, encoding: str | None, pending: list[tuple[int, bytes]]
+) -> list[str] | None:
+    """A block's lines decoded at once, or ``None`` where they must go line by line."""
+    if encoding is None:
+        return block.decode("ascii").split("\n") if not pending and block.isascii() else None
+    try:
+        return block.decode(_codec(encoding)).split("\n")
+    except UnicodeDecodeError:
+        return None  # a bad line: each line on its own, the bad one flagged
+
+
+def _codec(encoding: str) -> str:
+    return "utf-8" if encoding == "utf-8-sig" else encoding
 
 
 def _decoded(raw: list[tuple[int, bytes]], encoding: str) -> Iterator[Line]:
-    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+    codec = _codec(encoding)
     for number, line in raw:
         try:
             yield Line(number, line.decode(codec))

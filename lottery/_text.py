@@ -66,6 +66,10 @@ def plain_int(text: str) -> int | None:
     return int(text) if text.isascii() and text.isdecimal() and len(text) < 16 else None
 
 
+#: Cells joined by commas, each of ASCII digits (or empty).
+_DIGITS_AND_COMMAS: Final = re.compile(r"[0-9,]*")
+
+
 def plain_ints(cells: list[str]) -> list[int] | None:
     """A column of cells each :func:`plain_int` without a leading zero, read at once; else ``None``.
 
@@ -73,8 +77,8 @@ def plain_ints(cells: list[str]) -> list[int] | None:
     (a history's column is thousands of cells); ``None`` leaves them to be read one by one.
     """
     text = ",".join(cells)
-    if not (text.isascii() and text.replace(",", "").isdecimal()):
-        return None  # not digits and commas only
+    if _DIGITS_AND_COMMAS.fullmatch(text) is None:
+        return None  # not ASCII digits and commas only
     try:
         values: list[int] = json.loads(f"[{text}]")
     except ValueError:

@@ -6,11 +6,14 @@ import io
 import json
 import os
 import pathlib
+import re
 import subprocess
 import sys
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lottery import _decode, inputs, validate
 from lottery.exceptions import UnreadableInput
@@ -93,6 +96,45 @@ def test_utf16_with_a_bom() -> None:
 
 def test_lone_carriage_returns_end_lines() -> None:
     assert [line.text for line in _lines(b"a\rb\r\nc\n")] == ["a", "b", "c"]
+
+
+def _expected_lines(data: bytes) -> list[bytes]:
+    """Lines as the docstring says: ended by \\n, \\r\\n or a lone \\r; no line after the last end."""
+    parts = re.split(rb"\r\n|\r|\n", data)
+    return parts[:-1] if parts[-1] == b"" else parts
+
+
+_PIECES = st.sampled_from(
+    [b"a", b"7,", b"\r", b"\n", b"\r\n", "双".encode(), "双".encode("gb18030")]
+)
+
+
+@given(st.lists(_PIECES, max_size=40).map(b"".join), st.lists(st.integers(1, 9), max_size=20))
+def test_line_ends_across_any_chunks(data: bytes, cuts: list[int]) -> None:
+    """Blocks of whole lines, wherever the chunks end (a \\r\\n split between two too)."""
+    chunks, at = [], 0
+    for cut in cuts:
+        chunks.append(data[at : at + cut])
+        at += cut
+    chunks.append(data[at:])
+    got = [line for block in _decode._blocks(iter(chunks)) for line in block.split(b"\n")]
+    assert got == _expected_lines(data)
+
+
+@settings(max_examples=200)
+@given(st.lists(_PIECES, min_size=1, max_size=60).map(b"".join), st.integers(1, 12))
+def test_lines_the_same_in_any_chunk_size(data: bytes, size: int) -> None:
+    """Decoded a block at once or line by line, the same lines, numbers and flags."""
+    whole = _lines(data)
+    original = _decode._CHUNK
+    _decode._CHUNK = size  # type: ignore[misc]
+    try:
+        pieces = _lines(data)
+    finally:
+        _decode._CHUNK = original  # type: ignore[misc]
+    assert pieces == whole
+    assert [line.number for line in whole] == list(range(1, len(whole) + 1))
+    assert len(whole) == len(_expected_lines(data.removeprefix(b"\xef\xbb\xbf")))
 
 
 @pytest.mark.parametrize(
