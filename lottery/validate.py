@@ -18,8 +18,6 @@ it was and why: ``report.records == len(report.draws) + rejected``.
 from __future__ import annotations
 
 import itertools
-import math
-import operator
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -34,6 +32,7 @@ from lottery._text import ensure_str
 from lottery.draw_checks import CHECKS, suspects
 from lottery.exceptions import FAULT_KINDS, LotteryError, UnknownGame
 from lottery.findings import CHECK_KINDS, Finding, Problem, place
+from lottery.history_checks import across
 from lottery.model import Draw
 from lottery.records import Record
 from lottery.registry import checks, games, get_game
@@ -56,9 +55,6 @@ __all__ = [
 _CHUNK: Final = 1024
 #: :func:`validate_stream` tells its progress every 2**_PROGRESS records.
 _PROGRESS: Final = 12
-
-#: A run of identical results whose chance is below this is a failed scrape.
-STUCK_CHANCE: Final = 1e-8
 
 #: Every kind of finding, with what it means (``docs/announcements.md`` lists them too):
 #: the faults of records that hold no draw, the checks every game gets, each game's own.
@@ -203,7 +199,7 @@ class Validation:
 
     def report(self) -> Report:
         """The report: the records kept, with the checks across draws done."""
-        for finding in _across([r for r in self.records if r.draw is not None]):
+        for finding in across([r for r in self.records if r.draw is not None]):
             self._finding(finding)
         return Report(
             tuple(self.records),
@@ -313,171 +309,6 @@ def _check_record(record: Record) -> list[Finding]:
     ]
 
 
-# --- checks across draws ----------------------------------------------------------
-
-
-def _by_issue(records: Iterable[Record]) -> dict[str, list[Record]]:
-    out: dict[str, list[Record]] = {}
-    for record in records:
-        if record.draw is not None:
-            out.setdefault(record.draw.issue, []).append(record)
-    return out
-
-
-def _conflicts(game: Game, issues: dict[str, list[Record]]) -> list[Finding]:
-    out: list[Finding] = []
-    for issue, group in issues.items():
-        if len(group) == 1:
-            continue  # the usual issue: one record
-        results = {r.draw.numbers for r in group if r.draw is not None}
-        dates = {r.draw.date for r in group if r.draw is not None and r.draw.date is not None}
-        if len(results) > 1 or len(dates) > 1:
-            what = "results" if len(results) > 1 else "dates"
-            shown = "; ".join(
-                f"{str(r.draw).split(' ', 2)[2]} ({place(r)})" for r in group if r.draw is not None
-            )
-            out.append(
-                Finding(
-                    "error",
-                    "conflict",
-                    game.code,
-                    issue,
-                    ", ".join(dict.fromkeys(place(r) for r in group)),
-                    f"{game.name} {issue} has different {what}: {shown}",
-                ),
-            )
-    return out
-
-
-def _holes(game: Game, keyed: list[tuple[tuple[int, int], Record]]) -> list[Finding]:
-    out: list[Finding] = []
-    years = {key[0] for key, _ in keyed}
-    previous: tuple[int, int] | None = None
-    for key, record in keyed:
-        year, number = key
-        if previous is not None and previous[0] == year and number > previous[1] + 1:
-            low, high = previous[1] + 1, number - 1
-        elif (previous is None or previous[0] != year) and number > 1 and year - 1 in years:
-            low, high = 1, number - 1
-        else:
-            previous = key
-            continue
-        first = game.issue_text(year, low)
-        last = game.issue_text(year, high)
-        span = first if low == high else f"{first}–{last}"
-        out.append(
-            Finding(
-                "warning",
-                "hole",
-                game.code,
-                first,
-                place(record),
-                f"{game.name}: issue {span} missing ({high - low + 1}) before"
-                f" {game.issue_text(year, number)}; numbers never skip: the source has a hole",
-            ),
-        )
-        previous = key
-    return out
-
-
-def _date_order(game: Game, firsts: list[Record]) -> list[Finding]:
-    out: list[Finding] = []
-    dated = [(r, r.draw) for r in firsts if r.draw is not None and r.draw.date is not None]
-    for (_, before), (record, after) in itertools.pairwise(dated):
-        if after.date <= before.date:  # type: ignore[operator]
-            out.append(
-                Finding(
-                    "error",
-                    "date-order",
-                    game.code,
-                    after.issue,
-                    place(record),
-                    f"{game.name} {after.issue} is dated {after.date}, not after"
-                    f" {before.issue} ({before.date}): dates must rise with the issue",
-                ),
-            )
-    return out
-
-
-def _stuck_length(game: Game) -> int:
-    """The shortest run of identical results that is too unlikely to be real."""
-    edition = game.editions[-1]
-    outcomes = 1
-    for zone in edition.zones:
-        outcomes *= zone.values**zone.size if zone.positional else math.comb(zone.values, zone.size)
-    return 1 + math.ceil(math.log(1 / STUCK_CHANCE) / math.log(outcomes))
-
-
-def _stuck(game: Game, firsts: list[Record]) -> list[Finding]:
-    out: list[Finding] = []
-    least = _stuck_length(game)
-    run: list[Record] = []
-
-    def close() -> None:
-        if len(run) >= least:
-            first, last = run[0].draw, run[-1].draw
-            assert first is not None  # noqa: S101 - only draws
-            assert last is not None  # noqa: S101
-            out.append(
-                Finding(
-                    "error",
-                    "stuck",
-                    game.code,
-                    first.issue,
-                    f"{place(run[0])} … {run[-1].where}",
-                    f"{game.name} {first.issue}–{last.issue}: the same result"
-                    f" {str(first).split(' ', 2)[2]} {len(run)} times in a row; a failed scrape?",
-                ),
-            )
-
-    for record in firsts:
-        if (
-            run
-            and record.draw is not None
-            and run[-1].draw is not None
-            and record.draw.numbers == run[-1].draw.numbers
-        ):
-            run.append(record)
-            continue
-        close()
-        run = [record]
-    close()
-    return out
-
-
-def _keyed(records: Iterable[Record]) -> list[tuple[tuple[int, int], Record]]:
-    """Records with draws by issue, each with its issue's key (one look-up each)."""
-    keyed = [(r.draw.issue_key, r) for r in records if r.draw is not None]
-    keyed.sort(key=operator.itemgetter(0))  # stable: records of one issue keep their order
-    return keyed
-
-
-def _across(records: Sequence[Record]) -> list[Finding]:
-    findings: list[Finding] = []
-    by_game: dict[str, list[Record]] = {}
-    for record in records:
-        if record.draw is not None:
-            by_game.setdefault(record.draw.game.code, []).append(record)
-    histories: dict[str, list[Record]] = {}  # each game's records in issue order
-    for code, group in by_game.items():
-        game = get_game(code)
-        issues = _by_issue(group)
-        findings.extend(_conflicts(game, issues))
-        keyed = _keyed(rs[0] for rs in issues.values())
-        firsts = [r for _, r in keyed]
-        findings.extend(_holes(game, keyed))
-        findings.extend(_date_order(game, firsts))
-        findings.extend(_stuck(game, firsts))
-        # one record an issue (the usual history): its records in issue order are these
-        histories[code] = firsts if len(firsts) == len(group) else [r for _, r in _keyed(group)]
-    owners = [g for g in games() if g.code in by_game and checks(g).history is not None]
-    for game in owners:  # a game's own checks across draws see every game's history
-        own = checks(game).history
-        if own is not None:
-            findings.extend(own(histories))
-    return findings
-
-
 # --- entry points -------------------------------------------------------------------
 
 
@@ -486,7 +317,7 @@ def validate(records: Iterable[Record]) -> Report:
     with paused():
         kept = tuple(records)
         findings = _check_records(kept)
-        findings.extend(_across(kept))
+        findings.extend(across(kept))
         return Report(kept, tuple(findings))
 
 

@@ -55,6 +55,7 @@ LAYERS: dict[str, int] = {
     "lottery.store": 6,
     "lottery.inputs": 6,
     "lottery.draw_checks": 7,
+    "lottery.history_checks": 7,
     "lottery.validate": 7,
     "lottery.agreement": 7,
     "lottery.batch": 7,

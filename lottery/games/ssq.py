@@ -183,13 +183,26 @@ def _first_per_issue(records: Sequence[Record]) -> list[Record]:
     return firsts
 
 
-def _from_the_period(firsts: list[Record]) -> list[Record]:
-    """The draws to judge: from the one before the first with the period, none without.
+def _from_the_period(history: Sequence[Record]) -> list[Record]:
+    """The draws to judge (one record an issue): from the one before the first with the period.
 
-    A draw's state depends on the draw before it alone (histories are mostly older).
+    None if the history (in issue order) ends before the rules with the period.  A
+    draw's state depends on the draw before it alone (histories are mostly older).
     """
+    if not history or _before_the_period(history[-1]):
+        return []
+    firsts = _first_per_issue(history)
     first = next((i for i, r in enumerate(firsts) if r.draw and r.draw.edition.has_period), None)
     return [] if first is None else firsts[max(first - 1, 0) :]
+
+
+def _before_the_period(record: Record) -> bool:
+    """Whether the record's issue comes before every edition with the 特别规定期间."""
+    draw = record.draw
+    firsts = [
+        GAME.issue_key(e.first_issue) for e in GAME.editions if e.has_period and e.first_issue
+    ]
+    return draw is not None and bool(firsts) and draw.issue_key < min(firsts)
 
 
 def _pool_after(record: Record | None) -> str:
@@ -201,7 +214,7 @@ def _pool_after(record: Record | None) -> str:
 
 def _fuyun(histories: Mapping[str, Sequence[Record]]) -> list[Finding]:
     """双色球 2026: was each draw in the 特别规定期间? The pool after the draw before decides."""
-    firsts = _from_the_period(_first_per_issue(histories.get(GAME.code, ())))
+    firsts = _from_the_period(histories.get(GAME.code, ()))
     out: list[Finding] = []
     state: bool | None = None
     state_from: Record | None = None  # the record whose pool says the state (its message)
