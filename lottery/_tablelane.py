@@ -160,7 +160,8 @@ class TableLane:
             if layout.order
             else [None] * len(rows)
         )
-        announced = _announced(layout, ints, zeros) if layout.names else None
+        nothing: list[tuple[()]] = [()] * len(rows)
+        winners, prizes = _announced(layout, ints, zeros) if layout.names else (nothing, nothing)
         sales, pool, before = (
             zeros if j is None else ints[j] for j in (layout.sales, layout.pool, layout.pool_before)
         )
@@ -176,7 +177,7 @@ class TableLane:
             e: self._settled(e) if layout.names else True for e in set(editions) if e is not None
         }
         befores: Sequence[int | None] = [None] * len(rows) if layout.pool_before is None else before
-        shown = sep == "," and not spaced  # a short row is shown as it is: nothing to make later
+        shown = sep == "," and not spaced  # a plain comma-separated row: shown as it is, cut
         read = Draw._read  # noqa: SLF001 - a reader of draws
         for k, i in enumerate(rows):
             edition, numbers = editions[k], drawn[k]
@@ -185,7 +186,6 @@ class TableLane:
             settled = settled_of[edition]
             if settled is None:
                 continue
-            winners, prizes = announced[k] if announced is not None else ((), ())
             try:  # every argument by position: thousands of calls
                 draw = read(
                     game,
@@ -193,7 +193,7 @@ class TableLane:
                     edition,
                     numbers,
                     dates[k],
-                    prizes,
+                    prizes[k],
                     None,
                     befores[k],
                     (),
@@ -206,7 +206,9 @@ class TableLane:
             out[i] = Record(
                 source,
                 f"line {number}",
-                line if shown and len(line) <= _SHOWN else functools.partial(_shown, line, sep),
+                (line if len(line) <= _SHOWN else line[: _SHOWN - 1] + "…")
+                if shown  # a plain comma-separated row, shown as it is (cut as _text.shorten cuts)
+                else functools.partial(_shown, line, sep),
                 game,
                 draw,
                 None,
@@ -217,7 +219,7 @@ class TableLane:
                 None,
                 pool[k] or None,
                 sales[k] or None,
-                winners,
+                winners[k],
             )
         return out
 
@@ -326,12 +328,10 @@ def _dates(cells: list[str], bad: set[int]) -> list[datetime.date | None]:
     return out
 
 
-#: A row's winners per tier and its prizes.
-_Announced = tuple[tuple[tuple[str, int], ...], tuple[tuple[str, Decimal], ...]]
-
-
-def _announced(layout: Layout, ints: dict[int, list[int]], zeros: list[int]) -> list[_Announced]:
-    """Each row's winners per tier and prizes: a tier with no winners, or an amount of 0, has none.
+def _announced(
+    layout: Layout, ints: dict[int, list[int]], zeros: list[int]
+) -> tuple[list[tuple[tuple[str, int], ...]], list[tuple[tuple[str, Decimal], ...]]]:
+    """Each row's winners per tier, and its prizes: a tier not won, or of amount 0, has none.
 
     The usual row (every tier won, each with its amount) is its columns' pairs as they
     are, made column by column; a row with a 0 among them takes the pairs it has.
@@ -341,13 +341,14 @@ def _announced(layout: Layout, ints: dict[int, list[int]], zeros: list[int]) -> 
     amounts = [zeros if j is None else ints[j] for _, _, j in layout.tiers]
     won = [_pairs(name, column, None) for name, column in zip(names, counts, strict=True)]
     paid = [_pairs(name, column, Decimal) for name, column in zip(names, amounts, strict=True)]
-    out: list[_Announced] = list(zip(zip(*won, strict=True), zip(*paid, strict=True), strict=True))
+    winners = list(zip(*won, strict=True))
+    prizes = list(zip(*paid, strict=True))
     for k in sorted(_zeros([*counts, *amounts])):  # a tier not won, or without amount
-        out[k] = (
-            tuple([w[k] for w in won if w[k][1]]),
-            tuple([p[k] for p, c, a in zip(paid, counts, amounts, strict=True) if c[k] and a[k]]),
+        winners[k] = tuple([w[k] for w in won if w[k][1]])
+        prizes[k] = tuple(
+            [p[k] for p, c, a in zip(paid, counts, amounts, strict=True) if c[k] and a[k]]
         )
-    return out
+    return winners, prizes
 
 
 def _zeros(columns: list[list[int]]) -> set[int]:

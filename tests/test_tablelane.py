@@ -174,6 +174,14 @@ def test_real_histories_go_through_the_lane(
         ),
         ("issue;date;numbers\n2026001;2026-01-01;3,2,6\n2026002 ; 2026-01-02 ;1,1,1\n", "3d"),
         ("issue\tred1\tred2\tred3\n2026001\t3\t2\t6\n", "pl3"),
+        (  # a row longer than a message shows (cut with an ellipsis)
+            "issue,d1,d2,d3,sales,pool,note\n2026001,3,2,6,"
+            + ",".join(["123456789012345"] * 2)
+            + ","
+            + "x" * 60
+            + "\n",
+            "3d",
+        ),
     ],
 )
 def test_common_layouts_go_through_the_lane(
