@@ -26,7 +26,7 @@ from typing import Any, Final
 
 import attrs
 
-from lottery import agreement, inputs
+from lottery import agreement, history_checks, inputs
 from lottery._gc import paused
 from lottery._text import ensure_str
 from lottery.draw_checks import CHECKS, suspects
@@ -50,6 +50,9 @@ __all__ = [
     "validate_files",
     "validate_text",
 ]
+
+#: A run of identical results whose chance is below this is a failed scrape (see history_checks).
+STUCK_CHANCE: Final = history_checks.STUCK_CHANCE
 
 #: Records checked together by :func:`validate_stream` (memory: the chunk's records).
 _CHUNK: Final = 1024
