@@ -170,6 +170,11 @@ def _addons(draw: Draw) -> Iterator[Problem]:
 _FIXED: dict[Edition, dict[str, Decimal | None]] = {}
 
 
+def _floating(edition: Edition) -> bool:
+    """Whether fixed prizes follow the pool, or 追加 prizes are a share: checked draw by draw."""
+    return bool(edition.pool_tiers) or edition.addon_share is not None
+
+
 def _fixed(edition: Edition) -> dict[str, Decimal | None]:
     fixed = _FIXED.get(edition)
     if fixed is None:
@@ -182,7 +187,7 @@ def _prizes(record: Record, draw: Draw) -> list[Problem]:
     if not draw.prizes and not record.foreign:
         return []  # nothing announced: nothing to compare
     edition = draw.edition
-    floating = edition.pool_tiers or edition.addon_share is not None
+    floating = _floating(edition)
     out = [*_pool_tables(draw), *_addons(draw)] if floating else []
     fixed = _fixed(edition)
     for name, amount in draw.prizes:
@@ -235,7 +240,7 @@ def suspects(records: Sequence[Record]) -> list[int]:
     if not ENABLED:
         return list(range(n))
     held = [record.draw for record in records]
-    found = set(_compress(map(operator.is_, held, itertools.repeat(None))))
+    found = set(positions(map(operator.is_, held, itertools.repeat(None))))
     if found:
         kept = [k for k in range(n) if k not in found]
         records = [records[k] for k in kept]
@@ -271,8 +276,8 @@ def _at(where: list[int], kept: list[int] | None, local: Iterable[int]) -> Itera
         yield place if kept is None else kept[place]
 
 
-def _compress(flags: Iterable[object]) -> Iterator[int]:
-    """The positions of the true flags."""
+def positions(flags: Iterable[object]) -> Iterator[int]:
+    """The positions of the true flags (the places a column-wise check does not hold)."""
     return itertools.compress(itertools.count(), flags)
 
 
@@ -283,7 +288,7 @@ def _suspects_of(game: Game, records: Sequence[Record], draws: Sequence[Draw]) -
     keys = [draw.issue_key for draw in draws]
     if max(map(_SECOND, keys)) > game.issues_per_year:
         out.update(k for k, key in enumerate(keys) if key[1] > game.issues_per_year)
-    out.update(_compress([record.extras for record in records]))
+    out.update(positions([record.extras for record in records]))
     out.update(_printed(game, records, draws))
     out.update(_days(game, records, draws, keys))
     out.update(_fixed_prizes(game, records, draws))
@@ -297,7 +302,7 @@ def _printed(game: Game, records: Sequence[Record], draws: Sequence[Draw]) -> It
     """_printed_order: numbers printed as the draw has them; a draw order of its balls."""
     printed = [record.printed for record in records]
     numbers = [draw.numbers for draw in draws]
-    for k in _compress(map(operator.is_not, printed, numbers)):  # the usual: the very tuple
+    for k in positions(map(operator.is_not, printed, numbers)):  # the usual: the very tuple
         if printed[k] and printed[k] != numbers[k]:
             yield k
     orders = [record.order for record in records]
@@ -306,17 +311,17 @@ def _printed(game: Game, records: Sequence[Record], draws: Sequence[Draw]) -> It
     sizes = {edition.zones[0].size for edition in game.editions}
     balls = not any(edition.zones[0].positional for edition in game.editions)
     if len(sizes) != 1 or not balls:
-        yield from _compress(map(operator.is_not, orders, itertools.repeat(None)))
+        yield from positions(map(operator.is_not, orders, itertools.repeat(None)))
         return
     (size,) = sizes
-    where = list(_compress(map(operator.is_not, orders, itertools.repeat(None))))
+    where = list(positions(map(operator.is_not, orders, itertools.repeat(None))))
     given = cast(
         "list[tuple[int, ...]]", [orders[k] for k in where] if len(where) < len(orders) else orders
     )
     given_numbers = numbers if len(where) == len(numbers) else [numbers[k] for k in where]
     results = map(operator.itemgetter(slice(0, size)), given_numbers)  # a ball zone: ascending
     same = map(operator.eq, map(tuple, map(sorted, given)), results)
-    yield from (where[k] for k in _compress(map(operator.not_, same)))
+    yield from (where[k] for k in positions(map(operator.not_, same)))
 
 
 def _days(
@@ -332,15 +337,16 @@ def _days(
     if not dates:
         return
     years = list(map(_YEAR, dates))
-    if years != list(map(_FIRST, keys)):
-        bad = _compress(map(operator.ne, years, map(_FIRST, keys)))
+    issue_years = list(map(_FIRST, keys))
+    if years != issue_years:
+        bad = positions(map(operator.ne, years, issue_years))
         yield from (k if where is None else where[k] for k in bad)
     days = list(map(datetime.date.weekday, cast("list[datetime.date]", dates)))
     if not set(days).issubset(game.draw_weekdays):
         bad = (k for k, day in enumerate(days) if day not in game.draw_weekdays)
         yield from (k if where is None else where[k] for k in bad)
     marks = [record.weekday for record in records]
-    for k in _compress(marks):
+    for k in positions(marks):
         mark = marks[k]
         date = draws[k].date
         if date is None or mark is None or mark.replace("天", "日") != WEEKDAYS[date.weekday()]:
@@ -349,9 +355,9 @@ def _days(
 
 def _fixed_prizes(game: Game, records: Sequence[Record], draws: Sequence[Draw]) -> Iterator[int]:
     """_prizes: each fixed prize announced the edition's (floating editions: looked at)."""
-    yield from _compress([record.foreign for record in records])
+    yield from positions([record.foreign for record in records])
     prizes = [draw.prizes for draw in draws]
-    where = list(_compress(prizes))
+    where = list(positions(prizes))
     if not where:
         return
     if len(where) < len(prizes):
@@ -364,7 +370,7 @@ def _fixed_prizes(game: Game, records: Sequence[Record], draws: Sequence[Draw]) 
     editions = [draw.edition for draw in draws]
     for edition in dict.fromkeys(editions):
         at = [k for k, e in enumerate(editions) if e is edition]
-        if edition.pool_tiers or edition.addon_share is not None:
+        if _floating(edition):
             bad: Iterable[int] = range(len(at))  # prizes that follow the pool, 追加: one at a time
         else:
             bad = _bad_prizes(_fixed(edition), [prizes[k] for k in at])
@@ -381,7 +387,7 @@ def _game_fixed(game: Game) -> dict[str, Decimal | None] | None:
     merged: dict[str, Decimal | None] = {}
     agree = True
     for edition in game.editions:
-        agree = agree and not edition.pool_tiers and edition.addon_share is None
+        agree = agree and not _floating(edition)
         for name, prize in _fixed(edition).items():
             agree = agree and merged.setdefault(name, prize) == prize
     _GAME_FIXED[game] = merged if agree else None
@@ -406,8 +412,8 @@ def _bad_prizes(
     rows: Sequence[int] = range(len(widths))
     if widths.count(width) != len(widths):  # the most common width column by column
         width = max(set(widths), key=widths.count)
-        rows = list(_compress(map(operator.eq, widths, itertools.repeat(width))))
-        rest = list(_compress(map(operator.ne, widths, itertools.repeat(width))))
+        rows = list(positions(map(operator.eq, widths, itertools.repeat(width))))
+        rest = list(positions(map(operator.ne, widths, itertools.repeat(width))))
         pairs = list(itertools.chain.from_iterable([prizes[k] for k in rest]))
         at = list(itertools.chain.from_iterable([itertools.repeat(k, widths[k]) for k in rest]))
         bad.update(at[k] for k in _wrong(fixed, pairs))  # the others pair by pair

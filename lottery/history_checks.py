@@ -20,6 +20,7 @@ import operator
 from collections.abc import Iterable, Sequence
 from typing import Final
 
+from lottery.draw_checks import positions
 from lottery.findings import Finding, place
 from lottery.model import Draw
 from lottery.records import Record
@@ -132,7 +133,7 @@ def _holes(game: Game, keys: list[tuple[int, int]], records: list[Record]) -> li
     numbers = list(map(_NUMBER, keys))
     steps = map(operator.ne, map(operator.sub, numbers[1:], numbers), itertools.repeat(1))
     turns = map(operator.ne, years[1:], years)
-    places = [0, *(k + 1 for k in _true(map(operator.or_, steps, turns)))]
+    places = [0, *(k + 1 for k in positions(map(operator.or_, steps, turns)))]
     known = set(years)
     out: list[Finding] = []
     for k in places:
@@ -161,17 +162,12 @@ def _holes(game: Game, keys: list[tuple[int, int]], records: list[Record]) -> li
     return out
 
 
-def _true(flags: Iterable[object]) -> Iterable[int]:
-    """The positions of the true flags."""
-    return itertools.compress(itertools.count(), flags)
-
-
 def _date_order(game: Game, firsts: list[Record]) -> list[Finding]:
     """Dates rise with the issue: looked at only where one does not."""
     dated = [(r, d) for r, d in zip(firsts, map(_draw, firsts), strict=True) if d.date is not None]
     dates = [d.date for _, d in dated]
     out: list[Finding] = []
-    for k in _true(map(operator.le, dates[1:], dates)):  # type: ignore[arg-type]
+    for k in positions(map(operator.le, dates[1:], dates)):  # type: ignore[arg-type]
         (_, before), (record, after) = dated[k], dated[k + 1]
         out.append(
             Finding(
